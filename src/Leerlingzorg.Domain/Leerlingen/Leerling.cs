@@ -1,0 +1,30 @@
+using Leerlingzorg.Domain.Organisatie;
+
+namespace Leerlingzorg.Domain.Leerlingen;
+
+/// <summary>The subject of the dossier: a student of one school.</summary>
+public sealed class Leerling : ISchoolOwned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid SchoolId { get; set; }
+    /// <summary>The school's own student number, unique within the school.</summary>
+    public required string Leerlingnummer { get; set; }
+    public required string Voornaam { get; set; }
+    public string? Tussenvoegsel { get; set; }
+    public required string Achternaam { get; set; }
+    public DateOnly Geboortedatum { get; set; }
+    public Guid? KlasId { get; set; }
+    public Klas? Klas { get; set; }
+    /// <summary>Alleenstaande minderjarige vreemdeling: a Nidos guardian takes the parents' place.</summary>
+    public bool IsAmv { get; set; }
+    public List<LeerlingOuder> Ouders { get; set; } = [];
+
+    public string VolledigeNaam => Naam.Volledig(Voornaam, Tussenvoegsel, Achternaam);
+    public string Sorteernaam => Naam.Sorteer(Voornaam, Tussenvoegsel, Achternaam);
+
+    public int LeeftijdOp(DateOnly datum)
+    {
+        var leeftijd = datum.Year - Geboortedatum.Year;
+        return Geboortedatum.AddYears(leeftijd) > datum ? leeftijd - 1 : leeftijd;
+    }
+}

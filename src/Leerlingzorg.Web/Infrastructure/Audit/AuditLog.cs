@@ -1,0 +1,45 @@
+using Leerlingzorg.Domain.Audit;
+using Leerlingzorg.Web.Infrastructure.Persistence;
+using Leerlingzorg.Web.Infrastructure.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Leerlingzorg.Web.Infrastructure.Audit;
+
+/// <summary>
+/// Writes the audit trail: every read and write of dossier data. A write is logged in the same
+/// SaveChanges as the change itself (<see cref="Add"/>), a read in its own insert (<see cref="ReadAsync"/>).
+/// </summary>
+public sealed class AuditLog(IDbContextFactory<LeerlingzorgDbContext> dbFactory, CurrentUser currentUser, TimeProvider time)
+{
+    public void Add(LeerlingzorgDbContext db, AuditActie actie, Guid? leerlingId, string detail)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        db.AuditEntries.Add(Entry(actie, leerlingId, detail));
+    }
+
+    public async Task ReadAsync(Guid? leerlingId, string detail, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.AuditEntries.Add(Entry(AuditActie.Lezen, leerlingId, detail));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>One read entry per student, for a list of students whose data was shown.</summary>
+    public async Task ReadEachAsync(IEnumerable<Guid> leerlingIds, string detail, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.AuditEntries.AddRange(leerlingIds.Select(id => Entry(AuditActie.Lezen, id, detail)));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private AuditEntry Entry(AuditActie actie, Guid? leerlingId, string detail) => new()
+    {
+        SchoolId = currentUser.SchoolId,
+        GebruikerId = currentUser.Id,
+        Rol = currentUser.RollenVoorAudit,
+        Tijdstip = time.GetUtcNow(),
+        LeerlingId = leerlingId,
+        Actie = actie,
+        Detail = detail,
+    };
+}

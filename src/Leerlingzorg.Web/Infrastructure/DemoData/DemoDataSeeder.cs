@@ -1,0 +1,231 @@
+using Leerlingzorg.Domain.Gebruikers;
+using Leerlingzorg.Domain.Leerlingen;
+using Leerlingzorg.Domain.Organisatie;
+using Leerlingzorg.Web.Infrastructure.Identity;
+using Leerlingzorg.Web.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace Leerlingzorg.Web.Infrastructure.DemoData;
+
+/// <summary>
+/// Demo data for Development (never Production): one samenwerkingsverband with two schools (one with two
+/// locaties), four classes per school across leerjaren 1–4, about sixty students per school with parents,
+/// and one login per role per school. Deterministic, idempotent, and written through the same
+/// school-bound contexts as the application, so row-level security checks the seed too.
+/// </summary>
+public sealed partial class DemoDataSeeder(
+    PooledDbContextFactory<LeerlingzorgDbContext> pool,
+    UserManager<Gebruiker> userManager,
+    RoleManager<IdentityRole<Guid>> roleManager,
+    IPasswordHasher<Gebruiker> passwordHasher,
+    IHostEnvironment environment,
+    TimeProvider time,
+    ILogger<DemoDataSeeder> logger)
+{
+    /// <summary>The password of every demo login (listed in the README).</summary>
+    public const string Wachtwoord = "Leerlingzorg-demo-2026";
+
+    public static readonly DemoSchool Rijnland = new("Rijnland College", "23RC", "rijnland.example",
+        [new("Rijnland College Wageningen", "Wageningen"), new("Rijnland College Rhenen", "Rhenen")],
+        [new("1A", 1, "mavo/havo", 0), new("2B", 2, "havo/vwo", 0), new("3H", 3, "havo", 1), new("4V", 4, "vmbo-kader", 1)],
+        Seed: 2026);
+
+    public static readonly DemoSchool Vallei = new("Vallei Lyceum", "24VL", "vallei.example",
+        [new("Vallei Lyceum Ede", "Ede")],
+        [new("1K", 1, "havo/vwo", 0), new("2M", 2, "mavo", 0), new("3T", 3, "vwo", 0), new("4H", 4, "havo", 0)],
+        Seed: 2027);
+
+    public const string SwvDomein = "swv-vallei-rijn.example";
+
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        if (environment.IsProduction())
+        {
+            throw new InvalidOperationException("Demodata wordt nooit in productie geladen.");
+        }
+        await using (var check = pool.CreateDbContext())
+        {
+            if (await check.Samenwerkingsverbanden.AnyAsync(cancellationToken))
+            {
+                return;
+            }
+        }
+        foreach (var rol in Rollen.Alle)
+        {
+            if (!await roleManager.RoleExistsAsync(rol))
+            {
+                await roleManager.CreateAsync(new IdentityRole<Guid>(rol));
+            }
+        }
+
+        var swv = new Samenwerkingsverband { Naam = "Samenwerkingsverband VO Vallei en Rijn", Code = "VO 25-99" };
+        var scholen = new[] { Rijnland, Vallei }.Select(s => (Demo: s, School: new School
+        {
+            Naam = s.Naam, Brinnummer = s.Brin, SamenwerkingsverbandId = swv.Id,
+        })).ToList();
+        await using (var db = pool.CreateDbContext())
+        {
+            db.BindToSchool(null);
+            db.Samenwerkingsverbanden.Add(swv);
+            db.Scholen.AddRange(scholen.Select(s => s.School));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var hash = passwordHasher.HashPassword(null!, Wachtwoord);
+        foreach (var (rol, voornaam, achternaam) in new[]
+                 {
+                     (Rollen.SwvMedewerker, "Femke", "Kuipers"),
+                     (Rollen.SwvOrthopedagoog, "Joost", "Verhoeven"),
+                     (Rollen.SwvManager, "Ingrid", "Bakker"),
+                 })
+        {
+            await MaakGebruikerAsync(new Gebruiker
+            {
+                Voornaam = voornaam, Achternaam = achternaam, SamenwerkingsverbandId = swv.Id,
+                Email = $"{Lokaal(rol)}@{SwvDomein}",
+            }, hash, [rol]);
+        }
+
+        var jaar = Schooljaar.Op(DateOnly.FromDateTime(time.GetLocalNow().DateTime));
+        foreach (var (demo, school) in scholen)
+        {
+            await SeedSchoolAsync(demo, school, jaar, hash, cancellationToken);
+        }
+        LogSeeded(scholen.Count);
+    }
+
+    private async Task SeedSchoolAsync(DemoSchool demo, School school, Schooljaar jaar, string hash, CancellationToken cancellationToken)
+    {
+        var random = new Random(demo.Seed);
+        var personeel = new Dictionary<string, Gebruiker>();
+        foreach (var rol in Rollen.SchoolRollen.Where(r => r != Rollen.Ouder))
+        {
+            var (voornaam, tussenvoegsel, achternaam) = Namen.Persoon(random);
+            var gebruiker = new Gebruiker
+            {
+                Voornaam = voornaam, Tussenvoegsel = tussenvoegsel, Achternaam = achternaam, SchoolId = school.Id,
+                Email = $"{Lokaal(rol)}@{demo.Domein}",
+            };
+            // The demo mentor also teaches, as most mentors do.
+            await MaakGebruikerAsync(gebruiker, hash, rol == Rollen.Mentor ? [Rollen.Mentor, Rollen.Docent] : [rol]);
+            personeel[rol] = gebruiker;
+        }
+
+        await using var db = pool.CreateDbContext();
+        db.BindToSchool(school.Id);
+        var locaties = demo.Locaties.Select(l => new Locatie { Naam = l.Naam, Plaats = l.Plaats }).ToList();
+        db.Locaties.AddRange(locaties);
+
+        var volgnummer = 0;
+        var klasnummer = 0;
+        Gebruiker? ouderAccount = null;
+        foreach (var demoKlas in demo.Klassen)
+        {
+            var klas = new Klas
+            {
+                Naam = demoKlas.Naam, Leerjaar = demoKlas.Leerjaar, Afdeling = demoKlas.Afdeling, Schooljaar = jaar,
+                LocatieId = locaties[demoKlas.Locatie].Id,
+            };
+            db.Klassen.Add(klas);
+            // The first class is the demo mentor's; the others get a mentor of their own.
+            var mentor = klasnummer++ == 0 ? personeel[Rollen.Mentor] : await ExtraMentorAsync(demo, school, klas, random, hash);
+            db.KlasMentoren.Add(new KlasMentor { KlasId = klas.Id, MedewerkerId = mentor.Id });
+
+            for (var i = 0; i < 15; i++)
+            {
+                var (voornaam, tussenvoegsel, achternaam) = Namen.Persoon(random);
+                var geboortejaar = jaar.Startjaar - 11 - demoKlas.Leerjaar;
+                var leerling = new Leerling
+                {
+                    Leerlingnummer = $"{demo.Seed % 100}{++volgnummer:D4}",
+                    Voornaam = voornaam, Tussenvoegsel = tussenvoegsel, Achternaam = achternaam,
+                    Geboortedatum = new DateOnly(geboortejaar, 10, 1).AddDays(random.Next(0, 365)),
+                    KlasId = klas.Id,
+                    IsAmv = demoKlas.Leerjaar == 2 && i == 14,
+                };
+                db.Leerlingen.Add(leerling);
+                if (leerling.IsAmv)
+                {
+                    var voogd = new Ouder { Voornaam = "Sanne", Achternaam = "de Wit (Nidos)", Email = $"voogd.{volgnummer}@nidos.example", Telefoon = "030 123 4567" };
+                    db.Ouders.Add(voogd);
+                    db.LeerlingOuders.Add(new LeerlingOuder { LeerlingId = leerling.Id, OuderId = voogd.Id, Relatie = OuderRelatie.NidosVoogd, Gezag = true });
+                    continue;
+                }
+                var aantalOuders = random.Next(0, 4) == 0 ? 1 : 2;
+                for (var o = 0; o < aantalOuders; o++)
+                {
+                    var ouderVoornaam = Namen.Volwassene(random, vrouw: o == 0);
+                    var ouder = new Ouder
+                    {
+                        Voornaam = ouderVoornaam, Tussenvoegsel = tussenvoegsel, Achternaam = achternaam,
+                        Email = $"{ouderVoornaam.ToLowerInvariant()}.{volgnummer}@ouders.example",
+                        Telefoon = $"06 {random.Next(10000000, 99999999)}",
+                    };
+                    // The very first parent of the school gets the demo parent login.
+                    if (ouderAccount is null)
+                    {
+                        ouderAccount = new Gebruiker
+                        {
+                            Voornaam = ouder.Voornaam, Tussenvoegsel = ouder.Tussenvoegsel, Achternaam = ouder.Achternaam,
+                            SchoolId = school.Id, Email = $"ouder@{demo.Domein}",
+                        };
+                        await MaakGebruikerAsync(ouderAccount, hash, [Rollen.Ouder]);
+                        ouder.GebruikerId = ouderAccount.Id;
+                        ouder.Email = ouderAccount.Email;
+                    }
+                    db.Ouders.Add(ouder);
+                    db.LeerlingOuders.Add(new LeerlingOuder
+                    {
+                        LeerlingId = leerling.Id, OuderId = ouder.Id,
+                        Relatie = o == 0 ? OuderRelatie.Moeder : OuderRelatie.Vader, Gezag = true,
+                    });
+                }
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<Gebruiker> ExtraMentorAsync(DemoSchool demo, School school, Klas klas, Random random, string hash)
+    {
+        var (voornaam, tussenvoegsel, achternaam) = Namen.Persoon(random);
+        var mentor = new Gebruiker
+        {
+            Voornaam = voornaam, Tussenvoegsel = tussenvoegsel, Achternaam = achternaam, SchoolId = school.Id,
+            Email = $"mentor.{klas.Naam.ToLowerInvariant()}@{demo.Domein}",
+        };
+        await MaakGebruikerAsync(mentor, hash, [Rollen.Mentor, Rollen.Docent]);
+        return mentor;
+    }
+
+    private async Task MaakGebruikerAsync(Gebruiker gebruiker, string hash, IEnumerable<string> rollen)
+    {
+        gebruiker.UserName = gebruiker.Email;
+        gebruiker.EmailConfirmed = true;
+        gebruiker.PasswordHash = hash;
+        var result = await userManager.CreateAsync(gebruiker);
+        if (result.Succeeded)
+        {
+            result = await userManager.AddToRolesAsync(gebruiker, rollen);
+        }
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Demogebruiker aanmaken mislukt: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
+    /// <summary>The part before the @ of a role's demo login: "zorgcoordinator", "swv.manager".</summary>
+    public static string Lokaal(string rol) => rol.StartsWith("Swv", StringComparison.Ordinal)
+        ? "swv." + rol[3..].ToLowerInvariant()
+        : rol.ToLowerInvariant();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demodata geladen voor {Aantal} scholen")]
+    private partial void LogSeeded(int aantal);
+}
+
+public sealed record DemoSchool(string Naam, string Brin, string Domein, IReadOnlyList<DemoLocatie> Locaties, IReadOnlyList<DemoKlas> Klassen, int Seed);
+
+public sealed record DemoLocatie(string Naam, string Plaats);
+
+public sealed record DemoKlas(string Naam, int Leerjaar, string Afdeling, int Locatie);

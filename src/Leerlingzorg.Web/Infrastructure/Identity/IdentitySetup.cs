@@ -1,0 +1,67 @@
+using Leerlingzorg.Web.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace Leerlingzorg.Web.Infrastructure.Identity;
+
+public static class IdentitySetup
+{
+    /// <summary>How long a changed password, role or deactivation may take to reach open sessions.</summary>
+    public static readonly TimeSpan RevalidationInterval = TimeSpan.FromMinutes(5);
+
+    public static void AddLeerlingzorgIdentity(this IServiceCollection services, IHostEnvironment environment)
+    {
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.AddAuthorization();
+
+        services.AddIdentityCore<Gebruiker>(options =>
+            {
+                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+                options.SignIn.RequireConfirmedAccount = false;
+                options.User.RequireUniqueEmail = true;
+                // NIST SP 800-63B: length over composition rules.
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<LeerlingzorgDbContext>()
+            .AddSignInManager<GebruikerSignInManager>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<GebruikerClaimsPrincipalFactory>()
+            .AddErrorDescriber<DutchIdentityErrorDescriber>();
+
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = RevalidationInterval);
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "Leerlingzorg.Auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = environment.IsDevelopment()
+                ? CookieSecurePolicy.SameAsRequest
+                : CookieSecurePolicy.Always;
+            options.LoginPath = "/Account/Login";
+            options.AccessDeniedPath = "/Account/AccessDenied";
+            // A school day; sliding, so that a mentor is not signed out between two lessons.
+            options.ExpireTimeSpan = TimeSpan.FromHours(10);
+            options.SlidingExpiration = true;
+        });
+        services.AddSingleton<IEmailSender<Gebruiker>, LoggingEmailSender>();
+    }
+}

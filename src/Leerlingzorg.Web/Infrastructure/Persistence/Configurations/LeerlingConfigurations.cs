@@ -1,0 +1,65 @@
+using Leerlingzorg.Domain.Leerlingen;
+using Leerlingzorg.Domain.Organisatie;
+using Leerlingzorg.Web.Infrastructure.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Leerlingzorg.Web.Infrastructure.Persistence.Configurations;
+
+internal sealed class LeerlingConfiguration : IEntityTypeConfiguration<Leerling>
+{
+    public void Configure(EntityTypeBuilder<Leerling> builder)
+    {
+        builder.ToTable("leerlingen");
+        builder.IsSchoolOwnedWithId(l => new { l.SchoolId, l.Id });
+        builder.Property(l => l.Leerlingnummer).HasMaxLength(20);
+        builder.Property(l => l.Voornaam).HasMaxLength(100);
+        builder.Property(l => l.Tussenvoegsel).HasMaxLength(20);
+        builder.Property(l => l.Achternaam).HasMaxLength(100);
+        builder.HasIndex(l => new { l.SchoolId, l.Leerlingnummer }).IsUnique();
+        builder.HasIndex(l => new { l.SchoolId, l.KlasId });
+        builder.HasOne(l => l.Klas).WithMany(k => k.Leerlingen)
+            .HasForeignKey(l => new { l.SchoolId, l.KlasId })
+            .HasPrincipalKey(k => new { k.SchoolId, k.Id })
+            .OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(l => l.Ouders).WithOne()
+            .HasForeignKey(o => new { o.SchoolId, o.LeerlingId })
+            .HasPrincipalKey(l => new { l.SchoolId, l.Id })
+            .OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(l => l.VolledigeNaam);
+        builder.Ignore(l => l.Sorteernaam);
+    }
+}
+
+internal sealed class OuderConfiguration : IEntityTypeConfiguration<Ouder>
+{
+    public void Configure(EntityTypeBuilder<Ouder> builder)
+    {
+        builder.ToTable("ouders");
+        builder.IsSchoolOwnedWithId(o => new { o.SchoolId, o.Id });
+        builder.Property(o => o.Voornaam).HasMaxLength(100);
+        builder.Property(o => o.Tussenvoegsel).HasMaxLength(20);
+        builder.Property(o => o.Achternaam).HasMaxLength(100);
+        builder.Property(o => o.Email).HasMaxLength(256);
+        builder.Property(o => o.Telefoon).HasMaxLength(30);
+        builder.HasOne<Gebruiker>().WithMany().HasForeignKey(o => o.GebruikerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(o => new { o.SchoolId, o.GebruikerId });
+        builder.Ignore(o => o.VolledigeNaam);
+    }
+}
+
+internal sealed class LeerlingOuderConfiguration : IEntityTypeConfiguration<LeerlingOuder>
+{
+    public void Configure(EntityTypeBuilder<LeerlingOuder> builder)
+    {
+        builder.ToTable("leerling_ouders");
+        builder.HasKey(lo => new { lo.SchoolId, lo.LeerlingId, lo.OuderId });
+        builder.BelongsToSchool();
+        builder.Property(lo => lo.Relatie).HasConversion<string>().HasMaxLength(20);
+        builder.HasOne(lo => lo.Ouder).WithMany()
+            .HasForeignKey(lo => new { lo.SchoolId, lo.OuderId })
+            .HasPrincipalKey(o => new { o.SchoolId, o.Id })
+            .OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(lo => new { lo.SchoolId, lo.OuderId });
+    }
+}

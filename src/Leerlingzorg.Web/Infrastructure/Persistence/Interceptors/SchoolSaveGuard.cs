@@ -1,0 +1,62 @@
+using Leerlingzorg.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Leerlingzorg.Web.Infrastructure.Persistence.Interceptors;
+
+/// <summary>
+/// Stamps new school-owned rows with the context's school and refuses any write that would put a row in,
+/// or move it to, another school. A refusal is a bug, never an expected outcome: it throws.
+/// </summary>
+public sealed class SchoolSaveGuard : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Guard(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
+        InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Guard(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private static void Guard(DbContext? context)
+    {
+        if (context is not LeerlingzorgDbContext db)
+        {
+            return;
+        }
+        foreach (var entry in db.ChangeTracker.Entries<ISchoolOwned>())
+        {
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    var school = db.SchoolId ?? throw new SchoolMismatchException(
+                        $"Een {entry.Metadata.ClrType.Name} opslaan kan alleen binnen een school.");
+                    if (entry.Entity.SchoolId == Guid.Empty)
+                    {
+                        entry.Entity.SchoolId = school;
+                    }
+                    else if (entry.Entity.SchoolId != school)
+                    {
+                        throw new SchoolMismatchException(
+                            $"Een {entry.Metadata.ClrType.Name} van een andere school kan hier niet worden opgeslagen.");
+                    }
+                    break;
+                case EntityState.Modified or EntityState.Deleted:
+                    var original = entry.Property(e => e.SchoolId).OriginalValue;
+                    if (original != db.SchoolId || entry.Entity.SchoolId != original)
+                    {
+                        throw new SchoolMismatchException(
+                            $"Een {entry.Metadata.ClrType.Name} van een andere school kan hier niet worden gewijzigd.");
+                    }
+                    break;
+            }
+        }
+    }
+}
+
+public sealed class SchoolMismatchException(string message) : InvalidOperationException(message);

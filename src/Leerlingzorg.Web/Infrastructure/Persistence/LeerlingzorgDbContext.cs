@@ -1,0 +1,114 @@
+using System.Linq.Expressions;
+using Leerlingzorg.Domain;
+using Leerlingzorg.Domain.Audit;
+using Leerlingzorg.Domain.Leerlingen;
+using Leerlingzorg.Domain.Organisatie;
+using Leerlingzorg.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Leerlingzorg.Web.Infrastructure.Persistence;
+
+public sealed class LeerlingzorgDbContext(DbContextOptions<LeerlingzorgDbContext> options)
+    : IdentityDbContext<Gebruiker, IdentityRole<Guid>, Guid, IdentityUserClaim<Guid>, IdentityUserRole<Guid>,
+        IdentityUserLogin<Guid>, IdentityRoleClaim<Guid>, IdentityUserToken<Guid>, IdentityUserPasskey<Guid>>(options),
+      IDataProtectionKeyContext
+{
+    /// <summary>The name of the query filter that hides every other school's rows.</summary>
+    public const string SchoolFilter = "School";
+
+    private bool bound;
+
+    /// <summary>
+    /// The school this context works for, fixed for the life of the context. Null means no school:
+    /// the filter, the save guard and row-level security then let no school-owned row through.
+    /// </summary>
+    public Guid? SchoolId { get; private set; }
+
+    public DbSet<Samenwerkingsverband> Samenwerkingsverbanden => Set<Samenwerkingsverband>();
+    public DbSet<School> Scholen => Set<School>();
+    public DbSet<Locatie> Locaties => Set<Locatie>();
+    public DbSet<Klas> Klassen => Set<Klas>();
+    public DbSet<KlasMentor> KlasMentoren => Set<KlasMentor>();
+    public DbSet<Leerling> Leerlingen => Set<Leerling>();
+    public DbSet<Ouder> Ouders => Set<Ouder>();
+    public DbSet<LeerlingOuder> LeerlingOuders => Set<LeerlingOuder>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Binds a freshly leased context to a school (or to none). Allowed once per lease.</summary>
+    public void BindToSchool(Guid? schoolId)
+    {
+        if (bound)
+        {
+            throw new InvalidOperationException("Deze context is al aan een school gebonden.");
+        }
+        bound = true;
+        SchoolId = schoolId;
+    }
+
+    public override void Dispose()
+    {
+        Unbind();
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        Unbind();
+        return base.DisposeAsync();
+    }
+
+    // A pooled context is reused by other users: it must never carry a school into its next lease.
+    private void Unbind()
+    {
+        bound = false;
+        SchoolId = null;
+    }
+
+    // Fixed here rather than read from IdentityOptions: the pooled context has no application services.
+    // Version 3 includes passkeys.
+    protected override Version SchemaVersion => IdentitySchemaVersions.Version3;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<Gebruiker>().ToTable("gebruikers");
+        builder.Entity<IdentityRole<Guid>>().ToTable("rollen");
+        builder.Entity<IdentityUserRole<Guid>>().ToTable("gebruiker_rollen");
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("gebruiker_claims");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("gebruiker_logins");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("gebruiker_tokens");
+        builder.Entity<IdentityRoleClaim<Guid>>().ToTable("rol_claims");
+        builder.Entity<IdentityUserPasskey<Guid>>(b =>
+        {
+            b.ToTable("gebruiker_passkeys");
+            b.HasKey(p => p.CredentialId);
+            b.Property(p => p.CredentialId).HasMaxLength(1024);
+            b.HasOne<Gebruiker>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+            b.OwnsOne(p => p.Data).ToJson();
+        });
+        builder.Entity<Gebruiker>().HasIndex(g => g.NormalizedEmail).HasDatabaseName("ix_gebruikers_normalized_email").IsUnique();
+        builder.HasPostgresExtension("pg_trgm");
+        builder.HasPostgresExtension("unaccent");
+        builder.ApplyConfigurationsFromAssembly(typeof(LeerlingzorgDbContext).Assembly);
+
+        foreach (var entityType in builder.Model.GetEntityTypes()
+                     .Where(t => typeof(ISchoolOwned).IsAssignableFrom(t.ClrType)))
+        {
+            builder.Entity(entityType.ClrType).HasQueryFilter(SchoolFilter, SchoolFilterFor(entityType.ClrType));
+        }
+    }
+
+    // e => e.SchoolId == this.SchoolId, built once per model; EF Core reads SchoolId of the running context.
+    private LambdaExpression SchoolFilterFor(Type type)
+    {
+        var entity = Expression.Parameter(type, "e");
+        var body = Expression.Equal(
+            Expression.Convert(Expression.Property(entity, nameof(ISchoolOwned.SchoolId)), typeof(Guid?)),
+            Expression.Property(Expression.Constant(this), nameof(SchoolId)));
+        return Expression.Lambda(body, entity);
+    }
+}

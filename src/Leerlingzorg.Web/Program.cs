@@ -1,0 +1,94 @@
+using System.Globalization;
+using Leerlingzorg.Web.Components;
+using Leerlingzorg.Web.Features;
+using Leerlingzorg.Web.Infrastructure.Audit;
+using Leerlingzorg.Web.Infrastructure.DemoData;
+using Leerlingzorg.Web.Infrastructure.Identity;
+using Leerlingzorg.Web.Infrastructure.Operations;
+using Leerlingzorg.Web.Infrastructure.Persistence;
+using Leerlingzorg.Web.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor;
+using MudBlazor.Services;
+using Serilog;
+
+var dutch = CultureInfo.GetCultureInfo("nl-NL");
+CultureInfo.DefaultThreadCurrentCulture = dutch;
+CultureInfo.DefaultThreadCurrentUICulture = dutch;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSerilog((services, logger) => logger
+    .ReadFrom.Configuration(builder.Configuration)
+    .Enrich.FromLogContext()
+    .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture)
+    .WriteTo.File(Path.Combine(builder.Configuration["Logging:Directory"] ?? "logs", "leerlingzorg-.log"),
+        rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14, formatProvider: CultureInfo.InvariantCulture));
+
+await Database.UseLocalPostgresWhenUnconfiguredAsync(builder);
+builder.Services.AddLeerlingzorgDatabase(builder.Configuration);
+builder.Services.AddSingleton(TimeProvider.System);
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices(config =>
+{
+    config.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
+    config.SnackbarConfiguration.VisibleStateDuration = 4000;
+});
+builder.Services.AddTransient<MudLocalizer, Leerlingzorg.Web.Infrastructure.Localization.DutchMudLocalizer>();
+builder.Services.AddLocalization();
+
+builder.Services.AddLeerlingzorgIdentity(builder.Environment);
+builder.Services.AddScoped<CurrentUser>();
+builder.Services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
+builder.Services.AddScoped<AuditLog>();
+builder.Services.AddFeatureHandlers();
+builder.Services.AddScoped<DemoDataSeeder>();
+
+builder.Services.AddDataProtection()
+    .SetApplicationName("Leerlingzorg")
+    .PersistKeysToDbContext<Leerlingzorg.Web.Infrastructure.Persistence.LeerlingzorgDbContext>();
+
+builder.Services.AddHealthChecks()
+    .AddDbContextCheck<Leerlingzorg.Web.Infrastructure.Persistence.LeerlingzorgDbContext>("database");
+
+var app = builder.Build();
+
+if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Database:MigrateAtStartup"))
+{
+    await Database.MigrateAsync(app.Configuration);
+}
+if (app.Environment.IsDevelopment() && app.Configuration.GetValue("DemoData:Enabled", true))
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync();
+}
+
+app.UseSecurityHeaders();
+app.UseSerilogRequestLogging(options =>
+    options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} {StatusCode} in {Elapsed:0} ms");
+app.UseMiddleware<DatabaseUnavailableMiddleware>();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseHsts();
+}
+app.UseStatusCodePagesWithReExecute("/niet-gevonden", createScopeForStatusCodePages: true);
+app.UseRequestLocalization(new RequestLocalizationOptions().SetDefaultCulture("nl-NL").AddSupportedCultures("nl-NL").AddSupportedUICultures("nl-NL"));
+
+app.UseAuthentication();
+app.UseMiddleware<CurrentUserMiddleware>();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapHealthChecks("/health").DisableHttpMetrics();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapAdditionalIdentityEndpoints();
+
+await app.RunAsync();
+
+public partial class Program;
