@@ -33,6 +33,8 @@ builder.Services.AddLeerlingzorgDatabase(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+// The security headers middleware sends X-Frame-Options: DENY for every response.
+builder.Services.AddAntiforgery(options => options.SuppressXFrameOptionsHeader = true);
 builder.Services.AddMudServices(config =>
 {
     config.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
@@ -70,12 +72,13 @@ if (app.Environment.IsDevelopment() && app.Configuration.GetValue("DemoData:Enab
 app.UseSecurityHeaders();
 app.UseSerilogRequestLogging(options =>
     options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} {StatusCode} in {Elapsed:0} ms");
-app.UseMiddleware<DatabaseUnavailableMiddleware>();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
     app.UseHsts();
 }
+// Inside the exception handler, so that an unreachable database gets its own calm 503 page.
+app.UseMiddleware<DatabaseUnavailableMiddleware>();
 app.UseStatusCodePagesWithReExecute("/niet-gevonden", createScopeForStatusCodePages: true);
 app.UseRequestLocalization(new RequestLocalizationOptions().SetDefaultCulture("nl-NL").AddSupportedCultures("nl-NL").AddSupportedUICultures("nl-NL"));
 
@@ -86,7 +89,8 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapHealthChecks("/health").DisableHttpMetrics();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// Framing is forbidden by our own Content-Security-Policy (frame-ancestors 'none').
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 app.MapAdditionalIdentityEndpoints();
 
 await app.RunAsync();

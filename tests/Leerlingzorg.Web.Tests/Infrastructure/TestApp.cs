@@ -1,0 +1,41 @@
+using Leerlingzorg.Web.Infrastructure.Identity;
+using Leerlingzorg.Web.Infrastructure.Persistence;
+using Leerlingzorg.Web.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Leerlingzorg.Web.Tests.Infrastructure;
+
+/// <summary>The real application (Program.cs) against a test database, in the "Testing" environment.</summary>
+public sealed class TestApp(TestDatabaseInfo database) : WebApplicationFactory<Program>
+{
+    public TestDatabaseInfo Database { get; } = database;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting($"ConnectionStrings:{Web.Infrastructure.Persistence.Database.AppConnection}", Database.AppConnectionString);
+        builder.UseSetting($"ConnectionStrings:{Web.Infrastructure.Persistence.Database.OwnerConnection}", Database.OwnerConnectionString);
+        builder.UseSetting("Logging:Directory", Path.Combine(Path.GetTempPath(), "leerlingzorg-test-logs"));
+    }
+
+    public PooledDbContextFactory<LeerlingzorgDbContext> Pool => Services.GetRequiredService<PooledDbContextFactory<LeerlingzorgDbContext>>();
+
+    /// <summary>A DI scope acting as <paramref name="user"/>, as a request or circuit of that user would.</summary>
+    public AsyncServiceScope ScopeAs(Gebruiker user, params string[] roles)
+    {
+        var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(TestPrincipal.For(user, roles));
+        return scope;
+    }
+
+    /// <summary>A context bound to one school, as the application would have it (or to none).</summary>
+    public LeerlingzorgDbContext ContextFor(Guid? schoolId)
+    {
+        var context = Pool.CreateDbContext();
+        context.BindToSchool(schoolId);
+        return context;
+    }
+}

@@ -1,0 +1,85 @@
+using Leerlingzorg.Domain.Gebruikers;
+using Leerlingzorg.Domain.Leerlingen;
+using Leerlingzorg.Domain.Organisatie;
+using Leerlingzorg.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Leerlingzorg.Web.Tests.Infrastructure;
+
+/// <summary>Builds schools with a class, a mentor, students and a parent, through the application's own guards.</summary>
+public sealed class TestData(TestApp app)
+{
+    public const string Wachtwoord = "Test-wachtwoord-12345";
+
+    public static Schooljaar HuidigSchooljaar => Schooljaar.Op(DateOnly.FromDateTime(DateTime.Now));
+
+    public async Task<SchoolScenario> SchoolAsync(string naam, int aantalLeerlingen = 3)
+    {
+        var swv = new Samenwerkingsverband { Naam = "SWV " + naam };
+        var school = new School { Naam = naam, Brinnummer = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant(), SamenwerkingsverbandId = swv.Id };
+        await using (var db = app.ContextFor(null))
+        {
+            db.Samenwerkingsverbanden.Add(swv);
+            db.Scholen.Add(school);
+            await db.SaveChangesAsync();
+        }
+        var mentor = await UserAsync(school.Id, Rollen.Mentor);
+        var ouderGebruiker = await UserAsync(school.Id, Rollen.Ouder);
+
+        var locatie = new Locatie { Naam = naam + " hoofdgebouw", Plaats = "Utrecht" };
+        var klas = new Klas { Naam = "1A", Leerjaar = 1, Afdeling = "havo/vwo", Schooljaar = HuidigSchooljaar, LocatieId = locatie.Id };
+        var leerlingen = Enumerable.Range(1, aantalLeerlingen).Select(i => new Leerling
+        {
+            Leerlingnummer = $"{i:D5}", Voornaam = $"Leerling{i}", Achternaam = naam, Geboortedatum = new DateOnly(2013, 3, i), KlasId = klas.Id,
+        }).ToList();
+        var ouder = new Ouder { Voornaam = "Ouder", Achternaam = naam, GebruikerId = ouderGebruiker.Id, Email = ouderGebruiker.Email };
+        await using (var db = app.ContextFor(school.Id))
+        {
+            db.Locaties.Add(locatie);
+            db.Klassen.Add(klas);
+            db.KlasMentoren.Add(new KlasMentor { KlasId = klas.Id, MedewerkerId = mentor.Id });
+            db.Leerlingen.AddRange(leerlingen);
+            db.Ouders.Add(ouder);
+            db.LeerlingOuders.Add(new LeerlingOuder { LeerlingId = leerlingen[0].Id, OuderId = ouder.Id, Relatie = OuderRelatie.Moeder });
+            await db.SaveChangesAsync();
+        }
+        return new SchoolScenario(swv, school, locatie, klas, mentor, leerlingen, ouder, ouderGebruiker);
+    }
+
+    public async Task<Gebruiker> UserAsync(Guid schoolId, params string[] rollen) =>
+        await CreateAsync(new Gebruiker { Voornaam = "Test", Achternaam = rollen.FirstOrDefault() ?? "Gebruiker", SchoolId = schoolId }, rollen);
+
+    public async Task<Gebruiker> SwvUserAsync(Guid swvId, params string[] rollen) =>
+        await CreateAsync(new Gebruiker { Voornaam = "Test", Achternaam = "Swv", SamenwerkingsverbandId = swvId }, rollen);
+
+    private async Task<Gebruiker> CreateAsync(Gebruiker gebruiker, string[] rollen)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Gebruiker>>();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
+        foreach (var rol in rollen)
+        {
+            if (!await roles.RoleExistsAsync(rol))
+            {
+                await roles.CreateAsync(new IdentityRole<Guid>(rol));
+            }
+        }
+        gebruiker.Email = gebruiker.UserName = $"{Guid.NewGuid():N}@test.example";
+        Check(await users.CreateAsync(gebruiker, Wachtwoord));
+        Check(await users.AddToRolesAsync(gebruiker, rollen));
+        return gebruiker;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}
+
+public sealed record SchoolScenario(
+    Samenwerkingsverband Swv, School School, Locatie Locatie, Klas Klas, Gebruiker Mentor,
+    IReadOnlyList<Leerling> Leerlingen, Ouder Ouder, Gebruiker OuderGebruiker);

@@ -1,0 +1,69 @@
+using System.Net;
+using Leerlingzorg.Web.Infrastructure.LocalPostgres;
+using Leerlingzorg.Web.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+
+namespace Leerlingzorg.Web.Tests.Operations;
+
+/// <summary>
+/// The database goes away and comes back while the application keeps running: the user sees a Dutch 503
+/// page meanwhile, and the application recovers by itself. Uses a cluster of its own, so that stopping it
+/// does not disturb the other tests.
+/// </summary>
+public sealed class DatabaseOutageTests : IAsyncLifetime
+{
+    private LocalPostgres postgres = null!;
+    private TestApp app = null!;
+
+    public async Task InitializeAsync()
+    {
+        postgres = await LocalPostgres.StartAsync("outage-" + Environment.ProcessId, fresh: true);
+        await postgres.CreateDatabaseAsync("leerlingzorg");
+        var info = new TestDatabaseInfo("leerlingzorg",
+            postgres.ConnectionString("leerlingzorg", LocalPostgres.OwnerRole),
+            postgres.ConnectionString("leerlingzorg", LocalPostgres.AppRole),
+            postgres.ConnectionString("leerlingzorg", "postgres"));
+        await Web.Infrastructure.Persistence.Database.MigrateAsync(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:LeerlingzorgOwner"] = info.OwnerConnectionString,
+        }).Build());
+        app = new TestApp(info);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await app.DisposeAsync();
+        await postgres.StopAsync();
+    }
+
+    [Fact]
+    public async Task While_the_database_is_down_users_get_a_Dutch_page_and_the_app_recovers_when_it_returns()
+    {
+        var client = LoginClient.Create(app);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+
+        await postgres.StopAsync();
+        var down = await LoginClient.LoginAsync(client, "iemand@test.example", "een-wachtwoord-123");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
+        var html = await down.Content.ReadAsStringAsync();
+        Assert.Contains("Leerlingzorg is even niet bereikbaar", html);
+        Assert.Contains("Er gaan geen gegevens verloren", html);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health")).StatusCode);
+
+        await postgres.RestartAsync();
+        // Connections broken by the restart are dropped from the pool as they are found; a few tries at most.
+        HttpResponseMessage back = null!;
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            back = await LoginClient.LoginAsync(client, "iemand@test.example", "een-wachtwoord-123");
+            if (back.StatusCode == HttpStatusCode.OK)
+            {
+                break;
+            }
+            await Task.Delay(300);
+        }
+        Assert.Equal(HttpStatusCode.OK, back.StatusCode);
+        Assert.Contains("Inloggen is niet gelukt", await back.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+    }
+}
