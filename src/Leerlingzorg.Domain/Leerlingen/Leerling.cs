@@ -22,9 +22,6 @@ public sealed class Leerling : ISchoolOwned
     public string VolledigeNaam => Naam.Volledig(Voornaam, Tussenvoegsel, Achternaam);
     public string Sorteernaam => Naam.Sorteer(Voornaam, Tussenvoegsel, Achternaam);
 
-    public int LeeftijdOp(DateOnly datum)
-    {
-        var leeftijd = datum.Year - Geboortedatum.Year;
-        return Geboortedatum.AddYears(leeftijd) > datum ? leeftijd - 1 : leeftijd;
-    }
+    /// <summary>Age in whole years; someone born on 29 February turns older on 1 March in other years.</summary>
+    public int LeeftijdOp(DateOnly datum) => Leeftijd.Op(Geboortedatum, datum);
 }

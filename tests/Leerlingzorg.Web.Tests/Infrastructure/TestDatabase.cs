@@ -55,7 +55,7 @@ public sealed class TestDatabase : IAsyncLifetime
     {
         if (local is not null)
         {
-            await local.StopAsync();
+            await local.StopAndDeleteAsync();
         }
         if (container is not null)
         {

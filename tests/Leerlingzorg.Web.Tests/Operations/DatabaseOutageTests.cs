@@ -33,7 +33,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await app.DisposeAsync();
-        await postgres.StopAsync();
+        await postgres.StopAndDeleteAsync();
     }
 
     [Fact]

@@ -136,7 +136,8 @@ public sealed partial class DemoDataSeeder(
             for (var i = 0; i < 15; i++)
             {
                 var (voornaam, tussenvoegsel, achternaam) = Namen.Persoon(random);
-                var geboortejaar = jaar.Startjaar - 11 - demoKlas.Leerjaar;
+                // Klas 1 of schooljaar 2026-2027 was born between October 2013 and September 2014.
+                var geboortejaar = jaar.Startjaar - 12 - demoKlas.Leerjaar;
                 var leerling = new Leerling
                 {
                     Leerlingnummer = $"{demo.Seed % 100}{++volgnummer:D4}",

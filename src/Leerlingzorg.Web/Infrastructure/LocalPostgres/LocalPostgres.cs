@@ -101,6 +101,17 @@ public sealed class LocalPostgres : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the server and removes its data folder: for throwaway test clusters.</summary>
+    public async Task StopAndDeleteAsync()
+    {
+        await StopAsync();
+        if (Directory.Exists(dataDirectory))
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+        File.Delete(secretsFile);
+    }
+
     public ValueTask DisposeAsync() => new(StopAsync());
 
     private async Task StartAsync(bool fresh, CancellationToken cancellationToken)

@@ -1,0 +1,90 @@
+using System.Security.Claims;
+using Bunit;
+using Leerlingzorg.Domain.Gebruikers;
+using Leerlingzorg.Web.Components.Layout;
+using Leerlingzorg.Web.Components.Shared;
+using Leerlingzorg.Web.Features;
+using Leerlingzorg.Web.Infrastructure.Identity;
+using Leerlingzorg.Web.Infrastructure.Tenancy;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace Leerlingzorg.Web.ComponentTests;
+
+/// <summary>The shell's navigation follows the user's roles; labels and landmarks are there for a screen reader.</summary>
+public sealed class ShellTests : BunitContext
+{
+    public ShellTests()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+    }
+
+    private IRenderedComponent<NavMenu> RenderNavFor(Guid? school, Guid? swv, params string[] rollen)
+    {
+        var user = new CurrentUser();
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, Guid.NewGuid().ToString()), new(LeerlingzorgClaims.Naam, "Test Gebruiker") };
+        if (school is { } s)
+        {
+            claims.Add(new Claim(LeerlingzorgClaims.SchoolId, s.ToString()));
+        }
+        if (swv is { } w)
+        {
+            claims.Add(new Claim(LeerlingzorgClaims.SamenwerkingsverbandId, w.ToString()));
+        }
+        claims.AddRange(rollen.Select(r => new Claim(ClaimTypes.Role, r)));
+        user.Set(new ClaimsPrincipal(new ClaimsIdentity(claims, "Test")));
+        Services.AddSingleton(user);
+        return Render<NavMenu>();
+    }
+
+    private static List<string> Links(IRenderedComponent<NavMenu> nav) =>
+        nav.FindAll("a").Select(a => a.TextContent.Trim()).ToList();
+
+    [Fact]
+    public void A_mentor_gets_Mijn_klassen_and_not_the_school_wide_class_list()
+    {
+        var links = Links(RenderNavFor(Guid.NewGuid(), null, Rollen.Mentor, Rollen.Docent));
+        Assert.Contains("Mijn klassen", links);
+        Assert.DoesNotContain("Klassen", links);
+        Assert.Contains("Mijn account", links);
+    }
+
+    [Fact]
+    public void A_zorgcoordinator_gets_the_classes_of_the_school()
+    {
+        var links = Links(RenderNavFor(Guid.NewGuid(), null, Rollen.Zorgcoordinator));
+        Assert.Contains("Klassen", links);
+        Assert.DoesNotContain("Mijn klassen", links);
+    }
+
+    [Fact]
+    public void A_parent_gets_his_children_only()
+    {
+        var links = Links(RenderNavFor(Guid.NewGuid(), null, Rollen.Ouder));
+        Assert.Equal(["Start", "Mijn kinderen", "Mijn account"], links);
+    }
+
+    [Fact]
+    public void Partnership_staff_get_the_schools_of_the_partnership()
+    {
+        var links = Links(RenderNavFor(null, Guid.NewGuid(), Rollen.SwvManager));
+        Assert.Contains("Scholen", links);
+        Assert.DoesNotContain("Klassen", links);
+    }
+
+    [Fact]
+    public void The_navigation_is_a_labelled_landmark()
+    {
+        var nav = RenderNavFor(Guid.NewGuid(), null, Rollen.Mentor);
+        Assert.Equal("Hoofdmenu", nav.Find("nav").GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public void An_expected_failure_is_shown_in_Dutch_with_a_way_back()
+    {
+        var melding = Render<Foutmelding>(p => p.Add(f => f.Fout, Fout.NietGevonden("De leerling")));
+        Assert.Contains("De leerling is niet gevonden.", melding.Markup, StringComparison.Ordinal);
+        Assert.Contains("Terug naar de startpagina", melding.Markup, StringComparison.Ordinal);
+    }
+}
