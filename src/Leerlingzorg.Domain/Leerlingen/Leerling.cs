@@ -17,6 +17,33 @@ public sealed class Leerling : ISchoolOwned
     public Klas? Klas { get; set; }
     /// <summary>Alleenstaande minderjarige vreemdeling: a Nidos guardian takes the parents' place.</summary>
     public bool IsAmv { get; set; }
+    public LeerlingStatus Status { get; set; } = LeerlingStatus.Ingeschreven;
+    public DateOnly? Inschrijfdatum { get; set; }
+    /// <summary>The retention clock of the dossier starts here.</summary>
+    public DateOnly? Uitschrijfdatum { get; set; }
+    public string? Uitschrijfreden { get; set; }
+    public List<KlasPlaatsing> Plaatsingen { get; set; } = [];
+
+    /// <summary>Ends the enrolment; the student and his dossier stay, for the retention period.</summary>
+    public void SchrijfUit(DateOnly datum, string? reden)
+    {
+        if (Inschrijfdatum is { } ingeschreven && datum < ingeschreven)
+        {
+            throw new ArgumentOutOfRangeException(nameof(datum), "De uitschrijfdatum ligt vóór de inschrijfdatum.");
+        }
+        Status = LeerlingStatus.Uitgeschreven;
+        Uitschrijfdatum = datum;
+        Uitschrijfreden = string.IsNullOrWhiteSpace(reden) ? null : reden.Trim();
+        KlasId = null;
+    }
+
+    public void SchrijfIn(DateOnly datum)
+    {
+        Status = LeerlingStatus.Ingeschreven;
+        Inschrijfdatum = datum;
+        Uitschrijfdatum = null;
+        Uitschrijfreden = null;
+    }
     public List<LeerlingOuder> Ouders { get; set; } = [];
 
     public string VolledigeNaam => Naam.Volledig(Voornaam, Tussenvoegsel, Achternaam);

@@ -10,6 +10,8 @@ public sealed class Ouder : ISchoolOwned
     public required string Achternaam { get; set; }
     public string? Email { get; set; }
     public string? Telefoon { get; set; }
+    /// <summary>The language to use with this parent (e.g. "Nederlands", "Arabisch", "Tigrinya").</summary>
+    public string? Voorkeurstaal { get; set; }
     /// <summary>The login of this parent, when the parent has an account.</summary>
     public Guid? GebruikerId { get; set; }
 

@@ -12,8 +12,8 @@ public sealed class Klas : ISchoolOwned
     /// <summary>The name the school uses, e.g. "2B" or "H3a".</summary>
     public required string Naam { get; set; }
     public int Leerjaar { get; set; }
-    /// <summary>Department such as "vmbo-bk", "havo/vwo", "praktijkonderwijs".</summary>
-    public required string Afdeling { get; set; }
+    public Guid AfdelingId { get; set; }
+    public Afdeling? Afdeling { get; set; }
     public Schooljaar Schooljaar { get; set; }
     public List<KlasMentor> Mentoren { get; set; } = [];
     public List<Leerlingen.Leerling> Leerlingen { get; set; } = [];

@@ -1,4 +1,5 @@
 using Leerlingzorg.Domain.Gebruikers;
+using Leerlingzorg.Domain.Import;
 using Leerlingzorg.Domain.Leerlingen;
 using Leerlingzorg.Domain.Organisatie;
 using Leerlingzorg.Web.Infrastructure.Identity;
@@ -27,8 +28,11 @@ public sealed class TestData(TestApp app)
         var mentor = await UserAsync(school.Id, Rollen.Mentor);
         var ouderGebruiker = await UserAsync(school.Id, Rollen.Ouder);
 
+        var docent = await UserAsync(school.Id, Rollen.Docent);
+        var coordinator = await UserAsync(school.Id, Rollen.Leerjaarcoordinator);
         var locatie = new Locatie { Naam = naam + " hoofdgebouw", Plaats = "Utrecht" };
-        var klas = new Klas { Naam = "1A", Leerjaar = 1, Afdeling = "havo/vwo", Schooljaar = HuidigSchooljaar, LocatieId = locatie.Id };
+        var afdeling = new Afdeling { Naam = "havo/vwo" };
+        var klas = new Klas { Naam = "1A", Leerjaar = 1, AfdelingId = afdeling.Id, Schooljaar = HuidigSchooljaar, LocatieId = locatie.Id };
         var leerlingen = Enumerable.Range(1, aantalLeerlingen).Select(i => new Leerling
         {
             Leerlingnummer = $"{i:D5}", Voornaam = $"Leerling{i}", Achternaam = naam, Geboortedatum = new DateOnly(2013, 3, i), KlasId = klas.Id,
@@ -37,14 +41,20 @@ public sealed class TestData(TestApp app)
         await using (var db = app.ContextFor(school.Id))
         {
             db.Locaties.Add(locatie);
+            db.Afdelingen.Add(afdeling);
             db.Klassen.Add(klas);
+            db.Coordinatoren.Add(new Coordinator { MedewerkerId = coordinator.Id, Leerjaar = 1 });
+            db.Lesopdrachten.Add(new Lesopdracht { KlasId = klas.Id, MedewerkerId = docent.Id, Vak = "Nederlands" });
+            db.KlasPlaatsingen.AddRange(leerlingen.Select(l => new KlasPlaatsing { LeerlingId = l.Id, KlasId = klas.Id, Schooljaar = HuidigSchooljaar }));
+            db.ImportRuns.Add(new ImportRun { Soort = "leerlingen", Bestandsnaam = "export.csv", GestartDoor = coordinator.Id, GestartOp = DateTimeOffset.UtcNow });
+            db.ImportKoppelingen.Add(new ImportKoppeling { Soort = "leerlingen", KolommenJson = "{}", GewijzigdOp = DateTimeOffset.UtcNow });
             db.KlasMentoren.Add(new KlasMentor { KlasId = klas.Id, MedewerkerId = mentor.Id });
             db.Leerlingen.AddRange(leerlingen);
             db.Ouders.Add(ouder);
             db.LeerlingOuders.Add(new LeerlingOuder { LeerlingId = leerlingen[0].Id, OuderId = ouder.Id, Relatie = OuderRelatie.Moeder });
             await db.SaveChangesAsync();
         }
-        return new SchoolScenario(swv, school, locatie, klas, mentor, leerlingen, ouder, ouderGebruiker);
+        return new SchoolScenario(swv, school, locatie, klas, mentor, leerlingen, ouder, ouderGebruiker, docent);
     }
 
     public async Task<Gebruiker> UserAsync(Guid schoolId, params string[] rollen) =>
@@ -82,4 +92,4 @@ public sealed class TestData(TestApp app)
 
 public sealed record SchoolScenario(
     Samenwerkingsverband Swv, School School, Locatie Locatie, Klas Klas, Gebruiker Mentor,
-    IReadOnlyList<Leerling> Leerlingen, Ouder Ouder, Gebruiker OuderGebruiker);
+    IReadOnlyList<Leerling> Leerlingen, Ouder Ouder, Gebruiker OuderGebruiker, Gebruiker Docent);

@@ -102,7 +102,7 @@ public sealed class CrossSchoolIsolationTests(TwoSchoolsFixture fixture) : IClas
     {
         await using var db = fixture.App.ContextFor(A);
         var ex = await Assert.ThrowsAsync<PostgresException>(() => db.Database.ExecuteSqlRawAsync(
-            "INSERT INTO leerlingen (id, school_id, leerlingnummer, voornaam, achternaam, geboortedatum, is_amv) VALUES (@id, @b, 'X2', 'Indringer', 'B', DATE '2012-01-01', false)",
+            "INSERT INTO leerlingen (id, school_id, leerlingnummer, voornaam, achternaam, geboortedatum, is_amv, status) VALUES (@id, @b, 'X2', 'Indringer', 'B', DATE '2012-01-01', false, 'Ingeschreven')",
             new NpgsqlParameter("id", Guid.CreateVersion7()), new NpgsqlParameter("b", B)));
         Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, ex.SqlState);
     }
@@ -121,7 +121,7 @@ public sealed class CrossSchoolIsolationTests(TwoSchoolsFixture fixture) : IClas
         // Even with matching school ids for RLS, the composite foreign key (school_id, klas_id) rejects a class of school B.
         await using var db = fixture.App.ContextFor(A);
         var ex = await Assert.ThrowsAsync<PostgresException>(() => db.Database.ExecuteSqlRawAsync(
-            "INSERT INTO leerlingen (id, school_id, leerlingnummer, voornaam, achternaam, geboortedatum, is_amv, klas_id) VALUES (@id, @a, 'X3', 'Kruis', 'Verwijzing', DATE '2012-01-01', false, @klas)",
+            "INSERT INTO leerlingen (id, school_id, leerlingnummer, voornaam, achternaam, geboortedatum, is_amv, status, klas_id) VALUES (@id, @a, 'X3', 'Kruis', 'Verwijzing', DATE '2012-01-01', false, 'Ingeschreven', @klas)",
             new NpgsqlParameter("id", Guid.CreateVersion7()), new NpgsqlParameter("a", A), new NpgsqlParameter("klas", fixture.B.Klas.Id)));
         Assert.Equal(PostgresErrorCodes.ForeignKeyViolation, ex.SqlState);
     }

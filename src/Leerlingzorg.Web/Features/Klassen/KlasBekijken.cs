@@ -20,7 +20,7 @@ public sealed class KlasBekijkenHandler(IDbContextFactory<LeerlingzorgDbContext>
         {
             klas = await db.ZichtbareKlassen(currentUser)
                 .Where(k => k.Id == klasId)
-                .Select(k => new KlasDetail(k.Id, k.Naam, k.Leerjaar, k.Afdeling, k.Locatie!.Naam, k.Schooljaar.ToString(),
+                .Select(k => new KlasDetail(k.Id, k.Naam, k.Leerjaar, k.Afdeling!.Naam, k.Locatie!.Naam, k.Schooljaar.ToString(),
                     db.Users.Where(u => k.Mentoren.Any(m => m.MedewerkerId == u.Id))
                         .OrderBy(u => u.Achternaam)
                         .Select(u => u.Voornaam + " " + (u.Tussenvoegsel == null ? "" : u.Tussenvoegsel + " ") + u.Achternaam)

@@ -18,7 +18,7 @@ public sealed class KlassenOverzichtHandler(IDbContextFactory<LeerlingzorgDbCont
         return await db.ZichtbareKlassen(currentUser)
             .Where(k => k.Schooljaar == jaar)
             .OrderBy(k => k.Leerjaar).ThenBy(k => k.Naam)
-            .Select(k => new KlasRegel(k.Id, k.Naam, k.Leerjaar, k.Afdeling, k.Locatie!.Naam, k.Leerlingen.Count,
+            .Select(k => new KlasRegel(k.Id, k.Naam, k.Leerjaar, k.Afdeling!.Naam, k.Locatie!.Naam, k.Leerlingen.Count,
                 db.Users.Where(u => k.Mentoren.Any(m => m.MedewerkerId == u.Id))
                     .OrderBy(u => u.Achternaam)
                     .Select(u => u.Voornaam + " " + (u.Tussenvoegsel == null ? "" : u.Tussenvoegsel + " ") + u.Achternaam)

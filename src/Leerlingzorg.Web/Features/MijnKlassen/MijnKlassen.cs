@@ -23,7 +23,7 @@ public sealed class MijnKlassenHandler(
             db.Klassen
                 .Where(k => k.Schooljaar == jaar && k.Mentoren.Any(m => m.MedewerkerId == mentor))
                 .OrderBy(k => k.Leerjaar).ThenBy(k => k.Naam)
-                .Select(k => new MijnKlas(k.Id, k.Naam, k.Leerjaar, k.Afdeling, k.Locatie!.Naam,
+                .Select(k => new MijnKlas(k.Id, k.Naam, k.Leerjaar, k.Afdeling!.Naam, k.Locatie!.Naam,
                     k.Leerlingen
                         .OrderBy(l => l.Achternaam).ThenBy(l => l.Voornaam)
                         .Select(l => new KlasLeerling(l.Id, l.Leerlingnummer, l.Voornaam, l.Tussenvoegsel, l.Achternaam, l.Geboortedatum, l.IsAmv))

@@ -117,6 +117,13 @@ public sealed partial class DemoDataSeeder(
         db.BindToSchool(school.Id);
         var locaties = demo.Locaties.Select(l => new Locatie { Naam = l.Naam, Plaats = l.Plaats }).ToList();
         db.Locaties.AddRange(locaties);
+        var afdelingen = demo.Klassen.Select(k => k.Afdeling).Distinct().ToDictionary(a => a, a => new Afdeling { Naam = a });
+        db.Afdelingen.AddRange(afdelingen.Values);
+        db.Coordinatoren.AddRange(
+            new Coordinator { MedewerkerId = personeel[Rollen.Leerjaarcoordinator].Id, Leerjaar = 1 },
+            new Coordinator { MedewerkerId = personeel[Rollen.Leerjaarcoordinator].Id, Leerjaar = 2 },
+            new Coordinator { MedewerkerId = personeel[Rollen.Afdelingscoordinator].Id, Leerjaar = 3 },
+            new Coordinator { MedewerkerId = personeel[Rollen.Afdelingscoordinator].Id, Leerjaar = 4 });
 
         var volgnummer = 0;
         var klasnummer = 0;
@@ -125,13 +132,19 @@ public sealed partial class DemoDataSeeder(
         {
             var klas = new Klas
             {
-                Naam = demoKlas.Naam, Leerjaar = demoKlas.Leerjaar, Afdeling = demoKlas.Afdeling, Schooljaar = jaar,
+                Naam = demoKlas.Naam, Leerjaar = demoKlas.Leerjaar, AfdelingId = afdelingen[demoKlas.Afdeling].Id, Schooljaar = jaar,
                 LocatieId = locaties[demoKlas.Locatie].Id,
             };
             db.Klassen.Add(klas);
+            // The demo docent teaches Nederlands in the lower years.
+            if (demoKlas.Leerjaar <= 2)
+            {
+                db.Lesopdrachten.Add(new Lesopdracht { KlasId = klas.Id, MedewerkerId = personeel[Rollen.Docent].Id, Vak = "Nederlands" });
+            }
             // The first class is the demo mentor's; the others get a mentor of their own.
             var mentor = klasnummer++ == 0 ? personeel[Rollen.Mentor] : await ExtraMentorAsync(demo, school, klas, random, hash);
             db.KlasMentoren.Add(new KlasMentor { KlasId = klas.Id, MedewerkerId = mentor.Id });
+            db.Lesopdrachten.Add(new Lesopdracht { KlasId = klas.Id, MedewerkerId = mentor.Id, Vak = Namen.Vak(random) });
 
             for (var i = 0; i < 15; i++)
             {
@@ -145,11 +158,13 @@ public sealed partial class DemoDataSeeder(
                     Geboortedatum = new DateOnly(geboortejaar, 10, 1).AddDays(random.Next(0, 365)),
                     KlasId = klas.Id,
                     IsAmv = demoKlas.Leerjaar == 2 && i == 14,
+                    Inschrijfdatum = new Schooljaar(jaar.Startjaar - demoKlas.Leerjaar + 1).Begin,
                 };
                 db.Leerlingen.Add(leerling);
+                db.KlasPlaatsingen.Add(new KlasPlaatsing { LeerlingId = leerling.Id, KlasId = klas.Id, Schooljaar = jaar });
                 if (leerling.IsAmv)
                 {
-                    var voogd = new Ouder { Voornaam = "Sanne", Achternaam = "de Wit (Nidos)", Email = $"voogd.{volgnummer}@nidos.example", Telefoon = "030 123 4567" };
+                    var voogd = new Ouder { Voornaam = "Sanne", Tussenvoegsel = "de", Achternaam = "Wit", Email = $"voogd.{volgnummer}@nidos.example", Telefoon = "030 123 4567" };
                     db.Ouders.Add(voogd);
                     db.LeerlingOuders.Add(new LeerlingOuder { LeerlingId = leerling.Id, OuderId = voogd.Id, Relatie = OuderRelatie.NidosVoogd, Gezag = true });
                     continue;
@@ -163,6 +178,7 @@ public sealed partial class DemoDataSeeder(
                         Voornaam = ouderVoornaam, Tussenvoegsel = tussenvoegsel, Achternaam = achternaam,
                         Email = $"{ouderVoornaam.ToLowerInvariant()}.{volgnummer}@ouders.example",
                         Telefoon = $"06 {random.Next(10000000, 99999999)}",
+                        Voorkeurstaal = Namen.Voorkeurstaal(achternaam),
                     };
                     // The very first parent of the school gets the demo parent login.
                     if (ouderAccount is null)

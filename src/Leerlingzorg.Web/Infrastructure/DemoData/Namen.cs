@@ -28,6 +28,18 @@ internal static class Namen
         return (Voornamen[random.Next(Voornamen.Length)], tussenvoegsel, achternaam);
     }
 
+    private static readonly string[] Vakken = ["Nederlands", "Engels", "wiskunde", "geschiedenis", "biologie", "lichamelijke opvoeding"];
+
+    public static string Vak(Random random) => Vakken[random.Next(Vakken.Length)];
+
+    /// <summary>Most parents are addressed in Dutch; a few prefer another language.</summary>
+    public static string? Voorkeurstaal(string achternaam) => achternaam switch
+    {
+        "Yılmaz" or "Öztürk" => "Turks",
+        "El Amrani" => "Arabisch",
+        _ => null,
+    };
+
     public static string Volwassene(Random random, bool vrouw) =>
         vrouw ? Vrouwen[random.Next(Vrouwen.Length)] : Mannen[random.Next(Mannen.Length)];
 }

@@ -35,8 +35,30 @@ public sealed class LeerlingzorgDbContext(DbContextOptions<LeerlingzorgDbContext
     public DbSet<Leerling> Leerlingen => Set<Leerling>();
     public DbSet<Ouder> Ouders => Set<Ouder>();
     public DbSet<LeerlingOuder> LeerlingOuders => Set<LeerlingOuder>();
+    public DbSet<Afdeling> Afdelingen => Set<Afdeling>();
+    public DbSet<Coordinator> Coordinatoren => Set<Coordinator>();
+    public DbSet<Lesopdracht> Lesopdrachten => Set<Lesopdracht>();
+    public DbSet<KlasPlaatsing> KlasPlaatsingen => Set<KlasPlaatsing>();
+    public DbSet<Domain.Import.ImportRun> ImportRuns => Set<Domain.Import.ImportRun>();
+    public DbSet<Domain.Import.ImportKoppeling> ImportKoppelingen => Set<Domain.Import.ImportKoppeling>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>
+    /// The search text of a student as the trigram index holds it (SQL function <c>lz_zoektekst</c>:
+    /// names and leerlingnummer, lower case, without accents). Use it only in queries.
+    /// </summary>
+    [DbFunction("lz_zoektekst", IsBuiltIn = false)]
+    public static string Zoektekst(string voornaam, string? tussenvoegsel, string achternaam, string leerlingnummer) =>
+        throw new InvalidOperationException("Alleen voor gebruik in een query.");
+
+    /// <summary>PostgreSQL's <c>unaccent</c> in lower case, to prepare a search term the way <see cref="Zoektekst"/> is.</summary>
+    [DbFunction("lz_zoekterm", IsBuiltIn = false)]
+    public static string Zoekterm(string tekst) => throw new InvalidOperationException("Alleen voor gebruik in een query.");
+
+    /// <summary>pg_trgm's <c>word_similarity(term, text)</c>: 0..1, how well the term matches a part of the text.</summary>
+    [DbFunction("word_similarity", IsBuiltIn = true)]
+    public static double WoordGelijkenis(string term, string tekst) => throw new InvalidOperationException("Alleen voor gebruik in een query.");
 
     /// <summary>Binds a freshly leased context to a school (or to none). Allowed once per lease.</summary>
     public void BindToSchool(Guid? schoolId)
@@ -93,6 +115,7 @@ public sealed class LeerlingzorgDbContext(DbContextOptions<LeerlingzorgDbContext
         builder.Entity<Gebruiker>().HasIndex(g => g.NormalizedEmail).HasDatabaseName("ix_gebruikers_normalized_email").IsUnique();
         builder.HasPostgresExtension("pg_trgm");
         builder.HasPostgresExtension("unaccent");
+        builder.HasPostgresExtension("btree_gin");
         builder.ApplyConfigurationsFromAssembly(typeof(LeerlingzorgDbContext).Assembly);
 
         foreach (var entityType in builder.Model.GetEntityTypes()

@@ -73,4 +73,25 @@ public static class RowLevelSecurity
                 FOR EACH ROW EXECUTE FUNCTION audit_entries_append_only();
             """);
     }
+
+    /// <summary>
+    /// Typo- and accent-tolerant student search: an immutable search text (names and leerlingnummer, without
+    /// accents, lower case) and a GIN index on (school_id, search text) with btree_gin, so that the RLS
+    /// predicate on school_id and the trigram match are answered by one index.
+    /// </summary>
+    public static void AddStudentSearch(this MigrationBuilder migrationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(migrationBuilder);
+        migrationBuilder.Sql("""
+            CREATE FUNCTION lz_zoektekst(voornaam text, tussenvoegsel text, achternaam text, leerlingnummer text)
+                RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+                RETURN lower(public.unaccent('public.unaccent'::regdictionary,
+                    coalesce(voornaam, '') || ' ' || coalesce(tussenvoegsel || ' ', '') || coalesce(achternaam, '') || ' ' || coalesce(leerlingnummer, '')));
+            CREATE FUNCTION lz_zoekterm(tekst text)
+                RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+                RETURN lower(public.unaccent('public.unaccent'::regdictionary, coalesce(tekst, '')));
+            CREATE INDEX ix_leerlingen_zoeken ON leerlingen
+                USING gin (school_id, lz_zoektekst(voornaam, tussenvoegsel, achternaam, leerlingnummer) gin_trgm_ops);
+            """);
+    }
 }

@@ -26,8 +26,31 @@ internal sealed class LeerlingConfiguration : IEntityTypeConfiguration<Leerling>
             .HasForeignKey(o => new { o.SchoolId, o.LeerlingId })
             .HasPrincipalKey(l => new { l.SchoolId, l.Id })
             .OnDelete(DeleteBehavior.Restrict);
+        builder.Property(l => l.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(l => l.Uitschrijfreden).HasMaxLength(200);
+        builder.HasMany(l => l.Plaatsingen).WithOne()
+            .HasForeignKey(p => new { p.SchoolId, p.LeerlingId })
+            .HasPrincipalKey(l => new { l.SchoolId, l.Id })
+            .OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(l => l.VolledigeNaam);
         builder.Ignore(l => l.Sorteernaam);
+    }
+}
+
+internal sealed class KlasPlaatsingConfiguration : IEntityTypeConfiguration<KlasPlaatsing>
+{
+    public void Configure(EntityTypeBuilder<KlasPlaatsing> builder)
+    {
+        builder.ToTable("klasplaatsingen");
+        builder.IsSchoolOwnedWithId(p => new { p.SchoolId, p.Id });
+        builder.Property(p => p.Schooljaar).HasConversion(j => j.Startjaar, j => new Schooljaar(j));
+        builder.Property(p => p.Uitkomst).HasConversion<string>().HasMaxLength(20);
+        builder.HasOne(p => p.Klas).WithMany()
+            .HasForeignKey(p => new { p.SchoolId, p.KlasId })
+            .HasPrincipalKey(k => new { k.SchoolId, k.Id })
+            .OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => new { p.SchoolId, p.LeerlingId, p.Schooljaar }).IsUnique();
+        builder.HasIndex(p => new { p.SchoolId, p.KlasId });
     }
 }
 
@@ -42,6 +65,7 @@ internal sealed class OuderConfiguration : IEntityTypeConfiguration<Ouder>
         builder.Property(o => o.Achternaam).HasMaxLength(100);
         builder.Property(o => o.Email).HasMaxLength(256);
         builder.Property(o => o.Telefoon).HasMaxLength(30);
+        builder.Property(o => o.Voorkeurstaal).HasMaxLength(40);
         builder.HasOne<Gebruiker>().WithMany().HasForeignKey(o => o.GebruikerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(o => new { o.SchoolId, o.GebruikerId });
         builder.Ignore(o => o.VolledigeNaam);

@@ -45,7 +45,10 @@ internal sealed class KlasConfiguration : IEntityTypeConfiguration<Klas>
         builder.ToTable("klassen");
         builder.IsSchoolOwnedWithId(k => new { k.SchoolId, k.Id });
         builder.Property(k => k.Naam).HasMaxLength(20);
-        builder.Property(k => k.Afdeling).HasMaxLength(50);
+        builder.HasOne(k => k.Afdeling).WithMany()
+            .HasForeignKey(k => new { k.SchoolId, k.AfdelingId })
+            .HasPrincipalKey(a => new { a.SchoolId, a.Id })
+            .OnDelete(DeleteBehavior.Restrict);
         builder.Property(k => k.Schooljaar).HasConversion(j => j.Startjaar, j => new Schooljaar(j));
         builder.HasOne(k => k.Locatie).WithMany()
             .HasForeignKey(k => new { k.SchoolId, k.LocatieId })
@@ -69,5 +72,50 @@ internal sealed class KlasMentorConfiguration : IEntityTypeConfiguration<KlasMen
         builder.HasOne<Gebruiker>().WithMany().HasForeignKey(m => m.MedewerkerId).OnDelete(DeleteBehavior.Restrict);
         // "Mijn klassen": the classes of one mentor.
         builder.HasIndex(m => new { m.SchoolId, m.MedewerkerId });
+    }
+}
+
+internal sealed class AfdelingConfiguration : IEntityTypeConfiguration<Afdeling>
+{
+    public void Configure(EntityTypeBuilder<Afdeling> builder)
+    {
+        builder.ToTable("afdelingen");
+        builder.IsSchoolOwnedWithId(a => new { a.SchoolId, a.Id });
+        builder.Property(a => a.Naam).HasMaxLength(50);
+        builder.HasIndex(a => new { a.SchoolId, a.Naam }).IsUnique();
+    }
+}
+
+internal sealed class CoordinatorConfiguration : IEntityTypeConfiguration<Coordinator>
+{
+    public void Configure(EntityTypeBuilder<Coordinator> builder)
+    {
+        builder.ToTable("coordinatoren");
+        builder.IsSchoolOwnedWithId(c => new { c.SchoolId, c.Id });
+        builder.HasOne<Gebruiker>().WithMany().HasForeignKey(c => c.MedewerkerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Afdeling>().WithMany()
+            .HasForeignKey(c => new { c.SchoolId, c.AfdelingId })
+            .HasPrincipalKey(a => new { a.SchoolId, a.Id })
+            .OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => new { c.SchoolId, c.MedewerkerId });
+        builder.ToTable(t => t.HasCheckConstraint("ck_coordinator_leerjaar_of_afdeling", "leerjaar IS NOT NULL OR afdeling_id IS NOT NULL"));
+    }
+}
+
+internal sealed class LesopdrachtConfiguration : IEntityTypeConfiguration<Lesopdracht>
+{
+    public void Configure(EntityTypeBuilder<Lesopdracht> builder)
+    {
+        builder.ToTable("lesopdrachten");
+        builder.IsSchoolOwnedWithId(l => new { l.SchoolId, l.Id });
+        builder.Property(l => l.Vak).HasMaxLength(60);
+        builder.HasOne<Klas>().WithMany()
+            .HasForeignKey(l => new { l.SchoolId, l.KlasId })
+            .HasPrincipalKey(k => new { k.SchoolId, k.Id })
+            .OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Gebruiker>().WithMany().HasForeignKey(l => l.MedewerkerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(l => new { l.SchoolId, l.KlasId, l.MedewerkerId, l.Vak }).IsUnique();
+        // "The students I teach": the docent's classes.
+        builder.HasIndex(l => new { l.SchoolId, l.MedewerkerId });
     }
 }

@@ -20,6 +20,7 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "btree_gin");
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "unaccent");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -79,6 +80,170 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Leerlingzorg.Domain.Import.ImportKoppeling", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("GewijzigdOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("gewijzigd_op");
+
+                    b.Property<string>("KolommenJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("kolommen_json");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("soort");
+
+                    b.HasKey("Id")
+                        .HasName("pk_import_koppelingen");
+
+                    b.HasAlternateKey("SchoolId", "Id")
+                        .HasName("ak_import_koppelingen_school_id_id");
+
+                    b.HasIndex("SchoolId", "Soort")
+                        .IsUnique()
+                        .HasDatabaseName("ix_import_koppelingen_school_id_soort");
+
+                    b.ToTable("import_koppelingen", (string)null);
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Import.ImportRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Bestandsnaam")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("bestandsnaam");
+
+                    b.Property<int>("Bijgewerkt")
+                        .HasColumnType("integer")
+                        .HasColumnName("bijgewerkt");
+
+                    b.Property<int>("Fouten")
+                        .HasColumnType("integer")
+                        .HasColumnName("fouten");
+
+                    b.Property<Guid>("GestartDoor")
+                        .HasColumnType("uuid")
+                        .HasColumnName("gestart_door");
+
+                    b.Property<DateTimeOffset>("GestartOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("gestart_op");
+
+                    b.Property<DateTimeOffset?>("KlaarOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("klaar_op");
+
+                    b.Property<int>("Nieuw")
+                        .HasColumnType("integer")
+                        .HasColumnName("nieuw");
+
+                    b.Property<int>("Ongewijzigd")
+                        .HasColumnType("integer")
+                        .HasColumnName("ongewijzigd");
+
+                    b.Property<bool>("Proefdraai")
+                        .HasColumnType("boolean")
+                        .HasColumnName("proefdraai");
+
+                    b.Property<string>("Samenvatting")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("samenvatting");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("soort");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Totaal")
+                        .HasColumnType("integer")
+                        .HasColumnName("totaal");
+
+                    b.HasKey("Id")
+                        .HasName("pk_import_runs");
+
+                    b.HasAlternateKey("SchoolId", "Id")
+                        .HasName("ak_import_runs_school_id_id");
+
+                    b.HasIndex("SchoolId", "GestartOp")
+                        .HasDatabaseName("ix_import_runs_school_id_gestart_op");
+
+                    b.ToTable("import_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Leerlingen.KlasPlaatsing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("KlasId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("klas_id");
+
+                    b.Property<Guid>("LeerlingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("leerling_id");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<int>("Schooljaar")
+                        .HasColumnType("integer")
+                        .HasColumnName("schooljaar");
+
+                    b.Property<string>("Uitkomst")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("uitkomst");
+
+                    b.HasKey("Id")
+                        .HasName("pk_klasplaatsingen");
+
+                    b.HasAlternateKey("SchoolId", "Id")
+                        .HasName("ak_klasplaatsingen_school_id_id");
+
+                    b.HasIndex("SchoolId", "KlasId")
+                        .HasDatabaseName("ix_klasplaatsingen_school_id_klas_id");
+
+                    b.HasIndex("SchoolId", "LeerlingId", "Schooljaar")
+                        .IsUnique()
+                        .HasDatabaseName("ix_klasplaatsingen_school_id_leerling_id_schooljaar");
+
+                    b.ToTable("klasplaatsingen", (string)null);
+                });
+
             modelBuilder.Entity("Leerlingzorg.Domain.Leerlingen.Leerling", b =>
                 {
                     b.Property<Guid>("Id")
@@ -95,6 +260,10 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                     b.Property<DateOnly>("Geboortedatum")
                         .HasColumnType("date")
                         .HasColumnName("geboortedatum");
+
+                    b.Property<DateOnly?>("Inschrijfdatum")
+                        .HasColumnType("date")
+                        .HasColumnName("inschrijfdatum");
 
                     b.Property<bool>("IsAmv")
                         .HasColumnType("boolean")
@@ -114,10 +283,25 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("school_id");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
                     b.Property<string>("Tussenvoegsel")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("tussenvoegsel");
+
+                    b.Property<DateOnly?>("Uitschrijfdatum")
+                        .HasColumnType("date")
+                        .HasColumnName("uitschrijfdatum");
+
+                    b.Property<string>("Uitschrijfreden")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("uitschrijfreden");
 
                     b.Property<string>("Voornaam")
                         .IsRequired()
@@ -210,6 +394,11 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("tussenvoegsel");
 
+                    b.Property<string>("Voorkeurstaal")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("voorkeurstaal");
+
                     b.Property<string>("Voornaam")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -231,6 +420,80 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                     b.ToTable("ouders", (string)null);
                 });
 
+            modelBuilder.Entity("Leerlingzorg.Domain.Organisatie.Afdeling", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Naam")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("naam");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_afdelingen");
+
+                    b.HasAlternateKey("SchoolId", "Id")
+                        .HasName("ak_afdelingen_school_id_id");
+
+                    b.HasIndex("SchoolId", "Naam")
+                        .IsUnique()
+                        .HasDatabaseName("ix_afdelingen_school_id_naam");
+
+                    b.ToTable("afdelingen", (string)null);
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Organisatie.Coordinator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AfdelingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("afdeling_id");
+
+                    b.Property<int?>("Leerjaar")
+                        .HasColumnType("integer")
+                        .HasColumnName("leerjaar");
+
+                    b.Property<Guid>("MedewerkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("medewerker_id");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_coordinatoren");
+
+                    b.HasAlternateKey("SchoolId", "Id")
+                        .HasName("ak_coordinatoren_school_id_id");
+
+                    b.HasIndex("MedewerkerId")
+                        .HasDatabaseName("ix_coordinatoren_medewerker_id");
+
+                    b.HasIndex("SchoolId", "AfdelingId")
+                        .HasDatabaseName("ix_coordinatoren_school_id_afdeling_id");
+
+                    b.HasIndex("SchoolId", "MedewerkerId")
+                        .HasDatabaseName("ix_coordinatoren_school_id_medewerker_id");
+
+                    b.ToTable("coordinatoren", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_coordinator_leerjaar_of_afdeling", "leerjaar IS NOT NULL OR afdeling_id IS NOT NULL");
+                        });
+                });
+
             modelBuilder.Entity("Leerlingzorg.Domain.Organisatie.Klas", b =>
                 {
                     b.Property<Guid>("Id")
@@ -238,11 +501,9 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<string>("Afdeling")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("afdeling");
+                    b.Property<Guid>("AfdelingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("afdeling_id");
 
                     b.Property<int>("Leerjaar")
                         .HasColumnType("integer")
@@ -271,6 +532,9 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
 
                     b.HasAlternateKey("SchoolId", "Id")
                         .HasName("ak_klassen_school_id_id");
+
+                    b.HasIndex("SchoolId", "AfdelingId")
+                        .HasDatabaseName("ix_klassen_school_id_afdeling_id");
 
                     b.HasIndex("SchoolId", "LocatieId")
                         .HasDatabaseName("ix_klassen_school_id_locatie_id");
@@ -306,6 +570,50 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_klas_mentoren_school_id_medewerker_id");
 
                     b.ToTable("klas_mentoren", (string)null);
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Organisatie.Lesopdracht", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("KlasId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("klas_id");
+
+                    b.Property<Guid>("MedewerkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("medewerker_id");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<string>("Vak")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("vak");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lesopdrachten");
+
+                    b.HasAlternateKey("SchoolId", "Id")
+                        .HasName("ak_lesopdrachten_school_id_id");
+
+                    b.HasIndex("MedewerkerId")
+                        .HasDatabaseName("ix_lesopdrachten_medewerker_id");
+
+                    b.HasIndex("SchoolId", "MedewerkerId")
+                        .HasDatabaseName("ix_lesopdrachten_school_id_medewerker_id");
+
+                    b.HasIndex("SchoolId", "KlasId", "MedewerkerId", "Vak")
+                        .IsUnique()
+                        .HasDatabaseName("ix_lesopdrachten_school_id_klas_id_medewerker_id_vak");
+
+                    b.ToTable("lesopdrachten", (string)null);
                 });
 
             modelBuilder.Entity("Leerlingzorg.Domain.Organisatie.Locatie", b =>
@@ -730,6 +1038,54 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                     b.ToTable("gebruiker_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Leerlingzorg.Domain.Import.ImportKoppeling", b =>
+                {
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_import_koppelingen_scholen_school_id");
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Import.ImportRun", b =>
+                {
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_import_runs_scholen_school_id");
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Leerlingen.KlasPlaatsing", b =>
+                {
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_klasplaatsingen_scholen_school_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.Klas", "Klas")
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "KlasId")
+                        .HasPrincipalKey("SchoolId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_klasplaatsingen_klassen_school_id_klas_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Leerlingen.Leerling", null)
+                        .WithMany("Plaatsingen")
+                        .HasForeignKey("SchoolId", "LeerlingId")
+                        .HasPrincipalKey("SchoolId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_klasplaatsingen_leerlingen_school_id_leerling_id");
+
+                    b.Navigation("Klas");
+                });
+
             modelBuilder.Entity("Leerlingzorg.Domain.Leerlingen.Leerling", b =>
                 {
                     b.HasOne("Leerlingzorg.Domain.Organisatie.School", null)
@@ -793,6 +1149,40 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_ouders_scholen_school_id");
                 });
 
+            modelBuilder.Entity("Leerlingzorg.Domain.Organisatie.Afdeling", b =>
+                {
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_afdelingen_scholen_school_id");
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Organisatie.Coordinator", b =>
+                {
+                    b.HasOne("Leerlingzorg.Web.Infrastructure.Identity.Gebruiker", null)
+                        .WithMany()
+                        .HasForeignKey("MedewerkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_coordinatoren_gebruikers_medewerker_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_coordinatoren_scholen_school_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.Afdeling", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "AfdelingId")
+                        .HasPrincipalKey("SchoolId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_coordinatoren_afdelingen_school_id_afdeling_id");
+                });
+
             modelBuilder.Entity("Leerlingzorg.Domain.Organisatie.Klas", b =>
                 {
                     b.HasOne("Leerlingzorg.Domain.Organisatie.School", null)
@@ -802,6 +1192,14 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_klassen_scholen_school_id");
 
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.Afdeling", "Afdeling")
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "AfdelingId")
+                        .HasPrincipalKey("SchoolId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_klassen_afdelingen_school_id_afdeling_id");
+
                     b.HasOne("Leerlingzorg.Domain.Organisatie.Locatie", "Locatie")
                         .WithMany()
                         .HasForeignKey("SchoolId", "LocatieId")
@@ -809,6 +1207,8 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_klassen_locaties_school_id_locatie_id");
+
+                    b.Navigation("Afdeling");
 
                     b.Navigation("Locatie");
                 });
@@ -836,6 +1236,31 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_klas_mentoren_klassen_school_id_klas_id");
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Organisatie.Lesopdracht", b =>
+                {
+                    b.HasOne("Leerlingzorg.Web.Infrastructure.Identity.Gebruiker", null)
+                        .WithMany()
+                        .HasForeignKey("MedewerkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_lesopdrachten_gebruikers_medewerker_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_lesopdrachten_scholen_school_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.Klas", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "KlasId")
+                        .HasPrincipalKey("SchoolId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lesopdrachten_klassen_school_id_klas_id");
                 });
 
             modelBuilder.Entity("Leerlingzorg.Domain.Organisatie.Locatie", b =>
@@ -988,6 +1413,8 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Leerlingzorg.Domain.Leerlingen.Leerling", b =>
                 {
                     b.Navigation("Ouders");
+
+                    b.Navigation("Plaatsingen");
                 });
 
             modelBuilder.Entity("Leerlingzorg.Domain.Organisatie.Klas", b =>

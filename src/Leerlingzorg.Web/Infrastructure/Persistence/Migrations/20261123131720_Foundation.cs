@@ -14,6 +14,7 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AlterDatabase()
+                .Annotation("Npgsql:PostgresExtension:btree_gin", ",,")
                 .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,")
                 .Annotation("Npgsql:PostgresExtension:unaccent", ",,");
 
@@ -119,6 +120,26 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "afdelingen",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    school_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    naam = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_afdelingen", x => x.id);
+                    table.UniqueConstraint("ak_afdelingen_school_id_id", x => new { x.school_id, x.id });
+                    table.ForeignKey(
+                        name: "fk_afdelingen_scholen_school_id",
+                        column: x => x.school_id,
+                        principalTable: "scholen",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "gebruikers",
                 columns: table => new
                 {
@@ -164,6 +185,60 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "import_koppelingen",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    school_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    soort = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    kolommen_json = table.Column<string>(type: "jsonb", nullable: false),
+                    gewijzigd_op = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_import_koppelingen", x => x.id);
+                    table.UniqueConstraint("ak_import_koppelingen_school_id_id", x => new { x.school_id, x.id });
+                    table.ForeignKey(
+                        name: "fk_import_koppelingen_scholen_school_id",
+                        column: x => x.school_id,
+                        principalTable: "scholen",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "import_runs",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    school_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    soort = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    bestandsnaam = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
+                    gestart_door = table.Column<Guid>(type: "uuid", nullable: false),
+                    gestart_op = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    klaar_op = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    proefdraai = table.Column<bool>(type: "boolean", nullable: false),
+                    totaal = table.Column<int>(type: "integer", nullable: false),
+                    nieuw = table.Column<int>(type: "integer", nullable: false),
+                    bijgewerkt = table.Column<int>(type: "integer", nullable: false),
+                    ongewijzigd = table.Column<int>(type: "integer", nullable: false),
+                    fouten = table.Column<int>(type: "integer", nullable: false),
+                    samenvatting = table.Column<string>(type: "jsonb", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_import_runs", x => x.id);
+                    table.UniqueConstraint("ak_import_runs_school_id_id", x => new { x.school_id, x.id });
+                    table.ForeignKey(
+                        name: "fk_import_runs_scholen_school_id",
+                        column: x => x.school_id,
+                        principalTable: "scholen",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "locaties",
                 columns: table => new
                 {
@@ -178,6 +253,41 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                     table.UniqueConstraint("ak_locaties_school_id_id", x => new { x.school_id, x.id });
                     table.ForeignKey(
                         name: "fk_locaties_scholen_school_id",
+                        column: x => x.school_id,
+                        principalTable: "scholen",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "coordinatoren",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    school_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    medewerker_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    leerjaar = table.Column<int>(type: "integer", nullable: true),
+                    afdeling_id = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_coordinatoren", x => x.id);
+                    table.UniqueConstraint("ak_coordinatoren_school_id_id", x => new { x.school_id, x.id });
+                    table.CheckConstraint("ck_coordinator_leerjaar_of_afdeling", "leerjaar IS NOT NULL OR afdeling_id IS NOT NULL");
+                    table.ForeignKey(
+                        name: "fk_coordinatoren_afdelingen_school_id_afdeling_id",
+                        columns: x => new { x.school_id, x.afdeling_id },
+                        principalTable: "afdelingen",
+                        principalColumns: new[] { "school_id", "id" },
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_coordinatoren_gebruikers_medewerker_id",
+                        column: x => x.medewerker_id,
+                        principalTable: "gebruikers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_coordinatoren_scholen_school_id",
                         column: x => x.school_id,
                         principalTable: "scholen",
                         principalColumn: "id",
@@ -299,6 +409,7 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                     achternaam = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     telefoon = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    voorkeurstaal = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     gebruiker_id = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
@@ -328,13 +439,19 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                     locatie_id = table.Column<Guid>(type: "uuid", nullable: false),
                     naam = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     leerjaar = table.Column<int>(type: "integer", nullable: false),
-                    afdeling = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    afdeling_id = table.Column<Guid>(type: "uuid", nullable: false),
                     schooljaar = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_klassen", x => x.id);
                     table.UniqueConstraint("ak_klassen_school_id_id", x => new { x.school_id, x.id });
+                    table.ForeignKey(
+                        name: "fk_klassen_afdelingen_school_id_afdeling_id",
+                        columns: x => new { x.school_id, x.afdeling_id },
+                        principalTable: "afdelingen",
+                        principalColumns: new[] { "school_id", "id" },
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "fk_klassen_locaties_school_id_locatie_id",
                         columns: x => new { x.school_id, x.locatie_id },
@@ -392,7 +509,11 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                     achternaam = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     geboortedatum = table.Column<DateOnly>(type: "date", nullable: false),
                     klas_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    is_amv = table.Column<bool>(type: "boolean", nullable: false)
+                    is_amv = table.Column<bool>(type: "boolean", nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    inschrijfdatum = table.Column<DateOnly>(type: "date", nullable: true),
+                    uitschrijfdatum = table.Column<DateOnly>(type: "date", nullable: true),
+                    uitschrijfreden = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -406,6 +527,75 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "fk_leerlingen_scholen_school_id",
+                        column: x => x.school_id,
+                        principalTable: "scholen",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "lesopdrachten",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    school_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    klas_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    medewerker_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    vak = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_lesopdrachten", x => x.id);
+                    table.UniqueConstraint("ak_lesopdrachten_school_id_id", x => new { x.school_id, x.id });
+                    table.ForeignKey(
+                        name: "fk_lesopdrachten_gebruikers_medewerker_id",
+                        column: x => x.medewerker_id,
+                        principalTable: "gebruikers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_lesopdrachten_klassen_school_id_klas_id",
+                        columns: x => new { x.school_id, x.klas_id },
+                        principalTable: "klassen",
+                        principalColumns: new[] { "school_id", "id" },
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_lesopdrachten_scholen_school_id",
+                        column: x => x.school_id,
+                        principalTable: "scholen",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "klasplaatsingen",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    school_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    leerling_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    klas_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    schooljaar = table.Column<int>(type: "integer", nullable: false),
+                    uitkomst = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_klasplaatsingen", x => x.id);
+                    table.UniqueConstraint("ak_klasplaatsingen_school_id_id", x => new { x.school_id, x.id });
+                    table.ForeignKey(
+                        name: "fk_klasplaatsingen_klassen_school_id_klas_id",
+                        columns: x => new { x.school_id, x.klas_id },
+                        principalTable: "klassen",
+                        principalColumns: new[] { "school_id", "id" },
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_klasplaatsingen_leerlingen_school_id_leerling_id",
+                        columns: x => new { x.school_id, x.leerling_id },
+                        principalTable: "leerlingen",
+                        principalColumns: new[] { "school_id", "id" },
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_klasplaatsingen_scholen_school_id",
                         column: x => x.school_id,
                         principalTable: "scholen",
                         principalColumn: "id",
@@ -446,6 +636,12 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_afdelingen_school_id_naam",
+                table: "afdelingen",
+                columns: new[] { "school_id", "naam" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_audit_entries_school_id_leerling_id_tijdstip",
                 table: "audit_entries",
                 columns: new[] { "school_id", "leerling_id", "tijdstip" });
@@ -454,6 +650,21 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                 name: "ix_audit_entries_school_id_tijdstip",
                 table: "audit_entries",
                 columns: new[] { "school_id", "tijdstip" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_coordinatoren_medewerker_id",
+                table: "coordinatoren",
+                column: "medewerker_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_coordinatoren_school_id_afdeling_id",
+                table: "coordinatoren",
+                columns: new[] { "school_id", "afdeling_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_coordinatoren_school_id_medewerker_id",
+                table: "coordinatoren",
+                columns: new[] { "school_id", "medewerker_id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_gebruiker_claims_user_id",
@@ -498,6 +709,17 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_import_koppelingen_school_id_soort",
+                table: "import_koppelingen",
+                columns: new[] { "school_id", "soort" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_import_runs_school_id_gestart_op",
+                table: "import_runs",
+                columns: new[] { "school_id", "gestart_op" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_klas_mentoren_medewerker_id",
                 table: "klas_mentoren",
                 column: "medewerker_id");
@@ -506,6 +728,22 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                 name: "ix_klas_mentoren_school_id_medewerker_id",
                 table: "klas_mentoren",
                 columns: new[] { "school_id", "medewerker_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_klasplaatsingen_school_id_klas_id",
+                table: "klasplaatsingen",
+                columns: new[] { "school_id", "klas_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_klasplaatsingen_school_id_leerling_id_schooljaar",
+                table: "klasplaatsingen",
+                columns: new[] { "school_id", "leerling_id", "schooljaar" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_klassen_school_id_afdeling_id",
+                table: "klassen",
+                columns: new[] { "school_id", "afdeling_id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_klassen_school_id_locatie_id",
@@ -533,6 +771,22 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                 table: "leerlingen",
                 columns: new[] { "school_id", "leerlingnummer" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_lesopdrachten_medewerker_id",
+                table: "lesopdrachten",
+                column: "medewerker_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_lesopdrachten_school_id_klas_id_medewerker_id_vak",
+                table: "lesopdrachten",
+                columns: new[] { "school_id", "klas_id", "medewerker_id", "vak" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_lesopdrachten_school_id_medewerker_id",
+                table: "lesopdrachten",
+                columns: new[] { "school_id", "medewerker_id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_ouders_gebruiker_id",
@@ -567,12 +821,17 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                 column: "samenwerkingsverband_id");
 
             // Tenancy in the database: every school-owned table is closed to other schools.
-            foreach (var table in new[] { "locaties", "klassen", "klas_mentoren", "leerlingen", "ouders", "leerling_ouders" })
+            foreach (var table in new[]
+                     {
+                         "locaties", "afdelingen", "klassen", "klas_mentoren", "coordinatoren", "lesopdrachten",
+                         "leerlingen", "klasplaatsingen", "ouders", "leerling_ouders", "import_runs", "import_koppelingen",
+                     })
             {
                 migrationBuilder.EnableSchoolIsolation(table);
             }
             migrationBuilder.GrantAppRole();
             migrationBuilder.MakeAuditAppendOnly();
+            migrationBuilder.AddStudentSearch();
         }
 
         /// <inheritdoc />
@@ -580,6 +839,9 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
         {
             migrationBuilder.DropTable(
                 name: "audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "coordinatoren");
 
             migrationBuilder.DropTable(
                 name: "data_protection_keys");
@@ -600,10 +862,22 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                 name: "gebruiker_tokens");
 
             migrationBuilder.DropTable(
+                name: "import_koppelingen");
+
+            migrationBuilder.DropTable(
+                name: "import_runs");
+
+            migrationBuilder.DropTable(
                 name: "klas_mentoren");
 
             migrationBuilder.DropTable(
+                name: "klasplaatsingen");
+
+            migrationBuilder.DropTable(
                 name: "leerling_ouders");
+
+            migrationBuilder.DropTable(
+                name: "lesopdrachten");
 
             migrationBuilder.DropTable(
                 name: "rol_claims");
@@ -624,6 +898,9 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                 name: "gebruikers");
 
             migrationBuilder.DropTable(
+                name: "afdelingen");
+
+            migrationBuilder.DropTable(
                 name: "locaties");
 
             migrationBuilder.DropTable(
@@ -633,6 +910,8 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                 name: "samenwerkingsverbanden");
 
             migrationBuilder.Sql("DROP FUNCTION IF EXISTS audit_entries_append_only();");
+            migrationBuilder.Sql("DROP FUNCTION IF EXISTS lz_zoektekst(text, text, text, text);");
+            migrationBuilder.Sql("DROP FUNCTION IF EXISTS lz_zoekterm(text);");
         }
     }
 }

@@ -1,0 +1,2 @@
+// Region data generator and benchmarks: see README.md (Benchmarks).
+Console.WriteLine("Gebruik: generate | bench");
