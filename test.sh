@@ -9,7 +9,7 @@ dotnet build Leerlingzorg.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 
 log=$(mktemp)
 status=0
-dotnet test Leerlingzorg.sln -c Release --no-build -nologo -v quiet 2>&1 | tee "$log" || status=$?
+dotnet test Leerlingzorg.sln -c Release --no-build -nologo 2>&1 | tee "$log" || status=$?
 
 # Add up the per-project result lines ("Passed!  - Failed: 0, Passed: 68, Skipped: 0, Total: 68 ...").
 read -r passed failed skipped projects < <(awk '
