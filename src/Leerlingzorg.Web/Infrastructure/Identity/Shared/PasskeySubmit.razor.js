@@ -12,7 +12,7 @@ async function fetchWithErrorHandling(url, options = {}) {
     if (!response.ok) {
         const text = await response.text();
         console.error(text);
-        throw new Error(`The server responded with status ${response.status}.`);
+        throw new Error(`De server kon de passkey niet voorbereiden (status ${response.status}). Probeer het later opnieuw.`);
     }
     return response;
 }
@@ -68,7 +68,7 @@ customElements.define('passkey-submit', class extends HTMLElement {
 
     async obtainCredential(useConditionalMediation, signal) {
         if (!browserSupportsPasskeys) {
-            throw new Error('Some passkey features are missing. Please update your browser.');
+            throw new Error('Deze browser ondersteunt passkeys niet volledig. Werk uw browser bij of gebruik een andere browser.');
         }
 
         const headers = {
@@ -82,7 +82,7 @@ customElements.define('passkey-submit', class extends HTMLElement {
             const mediation = useConditionalMediation ? 'conditional' : undefined;
             return await requestCredential(email, mediation, headers, signal);
         } else {
-            throw new Error(`Unknown passkey operation '${this.attrs.operation}'.`);
+            throw new Error(`Onbekende passkey-handeling '${this.attrs.operation}'.`);
         }
     }
 
@@ -107,8 +107,10 @@ customElements.define('passkey-submit', class extends HTMLElement {
                 return;
             }
             const errorMessage = error.name === 'NotAllowedError'
-                ? 'No passkey was provided by the authenticator.'
-                : error.message;
+                ? 'Er is geen passkey gebruikt: de handeling is geannuleerd of duurde te lang.'
+                : error.name === 'InvalidStateError'
+                    ? 'Op dit apparaat staat al een passkey voor uw account.'
+                    : error.message;
             formData.append(`${this.attrs.name}.Error`, errorMessage);
         }
         this.internals.setFormValue(formData);
