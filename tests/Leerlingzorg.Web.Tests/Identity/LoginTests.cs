@@ -97,6 +97,24 @@ public sealed class LoginTests(TwoSchoolsFixture fixture) : IClassFixture<TwoSch
         Assert.True(IdentitySetup.RevalidationInterval <= TimeSpan.FromMinutes(5));
     }
 
+    [Fact]
+    public async Task Passkey_sign_in_options_do_not_reveal_whether_an_address_has_an_account()
+    {
+        var user = await new TestData(fixture.App).UserAsync(fixture.A.School.Id, "Mentor");
+        var client = LoginClient.Create(fixture.App);
+        var token = await LoginClient.TokenAsync(client);
+        async Task<string> OptionsFor(string email)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/Account/PasskeyRequestOptions?username={Uri.EscapeDataString(email)}");
+            request.Headers.Add("RequestVerificationToken", token);
+            var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            return json.RootElement.TryGetProperty("allowCredentials", out var allowed) ? allowed.GetRawText() : "[]";
+        }
+        Assert.Equal(await OptionsFor("bestaat-niet@test.example"), await OptionsFor(user.Email!));
+    }
+
     private Task<HttpResponseMessage> LoginAsync(string email, string password) =>
         LoginClient.LoginAsync(LoginClient.Create(fixture.App), email, password);
 

@@ -10,14 +10,16 @@ public static partial class LoginClient
     public static HttpClient Create(TestApp app) =>
         app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
+    public static async Task<string> TokenAsync(HttpClient client) =>
+        WebUtility.HtmlDecode(Token().Match(await client.GetStringAsync("/Account/Login")).Groups[1].Value);
+
     public static async Task<HttpResponseMessage> LoginAsync(HttpClient client, string email, string password)
     {
-        var page = await client.GetStringAsync("/Account/Login");
-        var token = Token().Match(page).Groups[1].Value;
+        var token = await TokenAsync(client);
         var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "login",
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["__RequestVerificationToken"] = token,
             ["Input.Email"] = email,
             ["Input.Password"] = password,
         });

@@ -13,7 +13,7 @@ namespace Microsoft.AspNetCore.Routing;
 
 internal static class IdentityComponentsEndpointRouteBuilderExtensions
 {
-    // These endpoints are required by the Identity Razor components defined in the /Components/Account/Pages directory of this project.
+    // Endpoints the static account pages (Infrastructure/Identity/Pages) post to.
     public static IEndpointConventionBuilder MapAdditionalIdentityEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
@@ -40,31 +40,30 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             var user = await userManager.GetUserAsync(context.User);
             if (user is null)
             {
-                return Results.NotFound($"Unable to load user with ID '{userManager.GetUserId(context.User)}'.");
+                return Results.NotFound("Gebruiker niet gevonden.");
             }
 
             var userId = await userManager.GetUserIdAsync(user);
-            var userName = await userManager.GetUserNameAsync(user) ?? "User";
+            var userName = await userManager.GetUserNameAsync(user) ?? user.VolledigeNaam;
             var optionsJson = await signInManager.MakePasskeyCreationOptionsAsync(new()
             {
                 Id = userId,
                 Name = userName,
-                DisplayName = userName
+                DisplayName = user.VolledigeNaam,
             });
             return TypedResults.Content(optionsJson, contentType: "application/json");
         });
 
         accountGroup.MapPost("/PasskeyRequestOptions", async (
             HttpContext context,
-            [FromServices] UserManager<Gebruiker> userManager,
             [FromServices] SignInManager<Gebruiker> signInManager,
-            [FromServices] IAntiforgery antiforgery,
-            [FromQuery] string? username) =>
+            [FromServices] IAntiforgery antiforgery) =>
         {
             await antiforgery.ValidateRequestAsync(context);
 
-            var user = string.IsNullOrEmpty(username) ? null : await userManager.FindByNameAsync(username);
-            var optionsJson = await signInManager.MakePasskeyRequestOptionsAsync(user);
+            // Always the options for discoverable passkeys, never those of a named user: answering per
+            // address would tell whether an account exists (see the login page).
+            var optionsJson = await signInManager.MakePasskeyRequestOptionsAsync(user: null);
             return TypedResults.Content(optionsJson, contentType: "application/json");
         });
 
