@@ -59,7 +59,7 @@ public sealed class AppHost : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(int width = 1366, int height = 900)
+    public async Task<IPage> NewPageAsync(int width = 1366, int height = 900, ColorScheme colorScheme = ColorScheme.Light)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -67,16 +67,16 @@ public sealed class AppHost : IAsyncLifetime
             Locale = "nl-NL",
             TimezoneId = "Europe/Amsterdam",
             ViewportSize = new ViewportSize { Width = width, Height = height },
-            ColorScheme = ColorScheme.Light,
+            ColorScheme = colorScheme,
         });
         context.SetDefaultTimeout(20_000);
         return await context.NewPageAsync();
     }
 
     /// <summary>Signs in through the real login page and waits for the interactive start page.</summary>
-    public async Task<IPage> LoginAsync(string email, string wachtwoord = "Leerlingzorg-demo-2026")
+    public async Task<IPage> LoginAsync(string email, string wachtwoord = "Leerlingzorg-demo-2026", ColorScheme colorScheme = ColorScheme.Light)
     {
-        var page = await NewPageAsync();
+        var page = await NewPageAsync(colorScheme: colorScheme);
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("E-mailadres").FillAsync(email);
         await page.GetByLabel("Wachtwoord").FillAsync(wachtwoord);
