@@ -63,13 +63,13 @@ public sealed class NeedToKnowTests(TwoSchoolsFixture fixture) : IClassFixture<T
 
     [Theory]
     [InlineData(Rollen.Zorgcoordinator, true)]
-    [InlineData(Rollen.Leerjaarcoordinator, true)]
     [InlineData(Rollen.Schoolleiding, true)]
     [InlineData(Rollen.Beheerder, true)]
+    [InlineData(Rollen.Leerjaarcoordinator, false)]
     [InlineData(Rollen.Mentor, false)]
     [InlineData(Rollen.Docent, false)]
     [InlineData(Rollen.Ouder, false)]
-    public async Task Whether_a_role_sees_a_class_it_is_not_mentor_of(string rol, bool ziet)
+    public async Task Whether_a_role_without_a_relation_to_the_class_sees_it(string rol, bool ziet)
     {
         var user = await Data.UserAsync(fixture.A.School.Id, rol);
         await using var scope = fixture.App.ScopeAs(user, rol);
@@ -88,12 +88,49 @@ public sealed class NeedToKnowTests(TwoSchoolsFixture fixture) : IClassFixture<T
     [InlineData(Rollen.Beheerder, false)]
     [InlineData(Rollen.Docent, false)]
     [InlineData(Rollen.Mentor, false)]
+    [InlineData(Rollen.Afdelingscoordinator, false)]
     public async Task Whether_a_role_sees_a_student_outside_its_own_classes(string rol, bool ziet)
     {
         var user = await Data.UserAsync(fixture.A.School.Id, rol);
         await using var scope = fixture.App.ScopeAs(user, rol);
         var result = await scope.ServiceProvider.GetRequiredService<LeerlingBekijkenHandler>().HandleAsync(fixture.A.Leerlingen[0].Id);
         Assert.Equal(ziet, result.IsGelukt);
+    }
+
+    [Fact]
+    public async Task A_docent_sees_the_class_he_teaches_and_its_students_but_no_other_class()
+    {
+        await using var scope = fixture.App.ScopeAs(fixture.A.Docent, Rollen.Docent);
+        Assert.True((await scope.ServiceProvider.GetRequiredService<KlasBekijkenHandler>().HandleAsync(fixture.A.Klas.Id)).IsGelukt);
+        Assert.True((await scope.ServiceProvider.GetRequiredService<LeerlingBekijkenHandler>().HandleAsync(fixture.A.Leerlingen[2].Id)).IsGelukt);
+        Assert.False((await scope.ServiceProvider.GetRequiredService<KlasBekijkenHandler>().HandleAsync(fixture.B.Klas.Id)).IsGelukt);
+        var overzicht = await scope.ServiceProvider.GetRequiredService<KlassenOverzichtHandler>().HandleAsync();
+        Assert.Equal([fixture.A.Klas.Id], overzicht.Select(k => k.Id));
+    }
+
+    [Fact]
+    public async Task A_leerjaarcoordinator_sees_the_classes_of_his_leerjaar_only()
+    {
+        var data = Data;
+        var vanJaar1 = await data.UserAsync(fixture.A.School.Id, Rollen.Leerjaarcoordinator);
+        var vanJaar2 = await data.UserAsync(fixture.A.School.Id, Rollen.Leerjaarcoordinator);
+        await using (var db = fixture.App.ContextFor(fixture.A.School.Id))
+        {
+            db.Coordinatoren.AddRange(
+                new Domain.Organisatie.Coordinator { MedewerkerId = vanJaar1.Id, Leerjaar = 1 },
+                new Domain.Organisatie.Coordinator { MedewerkerId = vanJaar2.Id, Leerjaar = 2 });
+            await db.SaveChangesAsync();
+        }
+        await using (var scope = fixture.App.ScopeAs(vanJaar1, Rollen.Leerjaarcoordinator))
+        {
+            Assert.True((await scope.ServiceProvider.GetRequiredService<KlasBekijkenHandler>().HandleAsync(fixture.A.Klas.Id)).IsGelukt);
+            Assert.True((await scope.ServiceProvider.GetRequiredService<LeerlingBekijkenHandler>().HandleAsync(fixture.A.Leerlingen[0].Id)).IsGelukt);
+        }
+        await using (var scope = fixture.App.ScopeAs(vanJaar2, Rollen.Leerjaarcoordinator))
+        {
+            Assert.False((await scope.ServiceProvider.GetRequiredService<KlasBekijkenHandler>().HandleAsync(fixture.A.Klas.Id)).IsGelukt);
+            Assert.False((await scope.ServiceProvider.GetRequiredService<LeerlingBekijkenHandler>().HandleAsync(fixture.A.Leerlingen[0].Id)).IsGelukt);
+        }
     }
 
     [Fact]
