@@ -42,12 +42,20 @@ public sealed class ShellTests : BunitContext
         nav.FindAll("a").Select(a => a.TextContent.Trim()).ToList();
 
     [Fact]
-    public void A_mentor_gets_Mijn_klassen_and_not_the_school_wide_class_list()
+    public void A_mentor_gets_Mijn_klassen_and_not_the_class_list()
     {
-        var links = Links(RenderNavFor(Guid.NewGuid(), null, Rollen.Mentor, Rollen.Docent));
+        var links = Links(RenderNavFor(Guid.NewGuid(), null, Rollen.Mentor));
         Assert.Contains("Mijn klassen", links);
         Assert.DoesNotContain("Klassen", links);
         Assert.Contains("Mijn account", links);
+    }
+
+    [Fact]
+    public void A_mentor_who_also_teaches_gets_the_classes_he_teaches_too()
+    {
+        var links = Links(RenderNavFor(Guid.NewGuid(), null, Rollen.Mentor, Rollen.Docent));
+        Assert.Contains("Mijn klassen", links);
+        Assert.Contains("Klassen", links);
     }
 
     [Fact]
