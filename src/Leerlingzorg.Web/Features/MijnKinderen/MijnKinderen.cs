@@ -34,10 +34,7 @@ public sealed class MijnKinderenHandler(IDbContextFactory<LeerlingzorgDbContext>
                         .ToList()))
                 .ToListAsync(cancellationToken);
         }
-        if (kinderen.Count > 0)
-        {
-            await audit.ReadEachAsync(kinderen.Select(k => k.Id), "mijn kinderen (ouder)", cancellationToken);
-        }
+        await audit.ReadEachAsync(kinderen.Select(k => k.Id), "mijn kinderen (ouder)", cancellationToken);
         return kinderen;
     }
 }

@@ -44,10 +44,7 @@ public sealed class MijnKlassenHandler(
                 klassen.Add(klas);
             }
         }
-        foreach (var klas in klassen)
-        {
-            await audit.ReadAsync(null, $"klaslijst {klas.Naam} ({klas.Id})", cancellationToken);
-        }
+        await audit.ReadAsync(klassen.Select(k => ((Guid?)null, $"klaslijst {k.Naam} ({k.Id})")).ToList(), cancellationToken);
         return klassen;
     }
 }

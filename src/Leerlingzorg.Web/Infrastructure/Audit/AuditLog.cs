@@ -17,18 +17,23 @@ public sealed class AuditLog(IDbContextFactory<LeerlingzorgDbContext> dbFactory,
         db.AuditEntries.Add(Entry(actie, leerlingId, detail));
     }
 
-    public async Task ReadAsync(Guid? leerlingId, string detail, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        db.AuditEntries.Add(Entry(AuditActie.Lezen, leerlingId, detail));
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    public Task ReadAsync(Guid? leerlingId, string detail, CancellationToken cancellationToken = default) =>
+        ReadAsync([(leerlingId, detail)], cancellationToken);
 
     /// <summary>One read entry per student, for a list of students whose data was shown.</summary>
-    public async Task ReadEachAsync(IEnumerable<Guid> leerlingIds, string detail, CancellationToken cancellationToken = default)
+    public Task ReadEachAsync(IEnumerable<Guid> leerlingIds, string detail, CancellationToken cancellationToken = default) =>
+        ReadAsync(leerlingIds.Select(id => ((Guid?)id, detail)).ToList(), cancellationToken);
+
+    /// <summary>Several reads of one screen, written in one round trip.</summary>
+    public async Task ReadAsync(IReadOnlyCollection<(Guid? LeerlingId, string Detail)> reads, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(reads);
+        if (reads.Count == 0)
+        {
+            return;
+        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        db.AuditEntries.AddRange(leerlingIds.Select(id => Entry(AuditActie.Lezen, id, detail)));
+        db.AuditEntries.AddRange(reads.Select(r => Entry(AuditActie.Lezen, r.LeerlingId, r.Detail)));
         await db.SaveChangesAsync(cancellationToken);
     }
 
