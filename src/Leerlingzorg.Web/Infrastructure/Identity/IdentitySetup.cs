@@ -62,6 +62,6 @@ public static class IdentitySetup
             options.ExpireTimeSpan = TimeSpan.FromHours(10);
             options.SlidingExpiration = true;
         });
-        services.AddSingleton<IEmailSender<Gebruiker>, LoggingEmailSender>();
+        services.AddOutboxEmailSender();
     }
 }

@@ -1,0 +1,50 @@
+using Leerlingzorg.Domain.Audit;
+using Leerlingzorg.Web.Features.Organisatie;
+using Leerlingzorg.Web.Infrastructure.Audit;
+using Leerlingzorg.Web.Infrastructure.Identity;
+using Leerlingzorg.Web.Infrastructure.Persistence;
+using Leerlingzorg.Web.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Leerlingzorg.Web.Features.Medewerkers;
+
+/// <summary>
+/// Deactivates a staff member: he can no longer sign in, and the new security stamp makes open sessions lose access
+/// within <see cref="IdentitySetup.RevalidationInterval"/> (and voids outstanding invitation links). His account,
+/// roles and the records he made stay. A Beheerder cannot deactivate himself.
+/// </summary>
+public sealed class MedewerkerDeactiverenHandler(
+    IServiceScopeFactory scopes,
+    IDbContextFactory<LeerlingzorgDbContext> dbFactory,
+    CurrentUser currentUser,
+    AuditLog audit)
+{
+    public async Task<Result<Guid>> HandleAsync(Guid medewerkerId, CancellationToken cancellationToken = default)
+    {
+        if (!Beheer.MagBeheren(currentUser))
+        {
+            return Fout.GeenToegang;
+        }
+        if (medewerkerId == currentUser.Id)
+        {
+            return new Fout(FoutSoort.Ongeldig, "U kunt uw eigen account niet deactiveren. Vraag dat zo nodig een andere beheerder.");
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Gebruiker>>();
+        var user = await Personeelszaken.VindMedewerkerAsync(users, medewerkerId, currentUser.SchoolId!.Value);
+        if (user is null)
+        {
+            return Fout.NietGevonden("De medewerker");
+        }
+        if (!user.Actief)
+        {
+            return user.Id;
+        }
+        user.Actief = false;
+        // One save: the stamp and the flag together.
+        Personeelszaken.Controleer(await users.UpdateSecurityStampAsync(user));
+        await Personeelszaken.AuditAsync(dbFactory, audit, AuditActie.Wijzigen, $"medewerker {user.Id} gedeactiveerd", cancellationToken);
+        return user.Id;
+    }
+}
