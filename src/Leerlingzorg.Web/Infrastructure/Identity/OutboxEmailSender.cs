@@ -50,7 +50,7 @@ public sealed class MailOutbox(TimeProvider time)
 /// address, until real delivery is configured. Production replaces this registration with an SMTP sender
 /// (MailKit) implementing the same two interfaces; the outbox page only exists in Development.
 /// </summary>
-internal sealed partial class OutboxEmailSender(MailOutbox outbox, ILogger<OutboxEmailSender> logger) : IEmailSender<Gebruiker>, IUitnodigingMailer
+internal sealed partial class OutboxEmailSender(MailOutbox outbox, IHostEnvironment environment, ILogger<OutboxEmailSender> logger) : IEmailSender<Gebruiker>, IUitnodigingMailer
 {
     // Identity hands links over HTML-encoded (ready for an HTML body); the outbox keeps them plain.
     public Task SendConfirmationLinkAsync(Gebruiker user, string email, string confirmationLink) =>
@@ -76,7 +76,8 @@ internal sealed partial class OutboxEmailSender(MailOutbox outbox, ILogger<Outbo
     {
         ArgumentNullException.ThrowIfNull(user);
         outbox.Add(user, email, onderwerp, tekst, link);
-        LogMail(user.Id, onderwerp, link ?? "(geen link)");
+        // A sign-in link in a log is a key to an account: only a developer's log may hold it.
+        LogMail(user.Id, onderwerp, environment.IsDevelopment() ? link ?? "(geen link)" : "(link niet gelogd)");
         return Task.CompletedTask;
     }
 
