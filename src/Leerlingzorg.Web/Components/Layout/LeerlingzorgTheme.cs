@@ -17,6 +17,11 @@ public static class LeerlingzorgTheme
             DrawerBackground = "#ffffff",
             TextPrimary = "#1f2933",
             TextSecondary = "#52606d",
+            // MudBlazor's default status colours fail WCAG AA as text on white (error red is 3.7:1).
+            Error = "#b3261e",
+            Warning = "#8a5300",
+            Info = "#0b5c85",
+            Success = "#1e6b43",
         },
         PaletteDark = new PaletteDark
         {
@@ -27,6 +32,10 @@ public static class LeerlingzorgTheme
             Background = "#111a20",
             Surface = "#1a262e",
             DrawerBackground = "#16242c",
+            Error = "#ff8a80",
+            Warning = "#ffcc80",
+            Info = "#81d4fa",
+            Success = "#a5d6a7",
         },
         Typography = new Typography
         {
