@@ -49,6 +49,8 @@ builder.Services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddFeatureHandlers();
 builder.Services.AddScoped<DemoDataSeeder>();
+// Import of SIS exports: queue, progress and the background service that processes runs.
+Leerlingzorg.Web.Features.Import.ImportRegistratie.AddLeerlingenImport(builder.Services);
 
 builder.Services.AddDataProtection()
     .SetApplicationName("Leerlingzorg")
