@@ -22,13 +22,13 @@ public sealed class MentorJourneyTests(AppHost host)
     [Fact]
     public async Task A_demo_mentor_logs_in_and_sees_his_class()
     {
-        var page = await host.LoginAsync("mentor@rijnland.example");
+        var page = await host.LoginAsync("mentor@vallei.example");
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mijn klassen", Level = 1 })).ToBeVisibleAsync();
-        var klas = page.GetByTestId("klas-1A");
-        await Expect(klas.GetByRole(AriaRole.Heading, new() { Name = "Klas 1A" })).ToBeVisibleAsync();
+        var klas = page.GetByTestId("klas-1K");
+        await Expect(klas.GetByRole(AriaRole.Heading, new() { Name = "Klas 1K" })).ToBeVisibleAsync();
         await Expect(klas.Locator("tbody tr")).ToHaveCountAsync(15);
-        await Expect(page.GetByTestId("organisatie")).ToHaveTextAsync("Rijnland College");
+        await Expect(page.GetByTestId("organisatie")).ToHaveTextAsync("Vallei Lyceum");
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppHost.Screenshots, "02-mijn-klassen-mentor.png"), FullPage = true });
         await AssertNoSeriousAccessibilityViolationsAsync(page);
 

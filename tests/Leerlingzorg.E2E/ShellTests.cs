@@ -32,7 +32,7 @@ public sealed class ShellTests(AppHost host)
         var context = await host.Browser.NewContextAsync(new() { BaseURL = host.BaseUrl, Locale = "nl-NL", ViewportSize = new() { Width = 820, Height = 1180 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("E-mailadres").FillAsync("mentor@rijnland.example");
+        await page.GetByLabel("E-mailadres").FillAsync("mentor@vallei.example");
         await page.GetByLabel("Wachtwoord").FillAsync("Leerlingzorg-demo-2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mijn klassen", Level = 1 })).ToBeVisibleAsync();
