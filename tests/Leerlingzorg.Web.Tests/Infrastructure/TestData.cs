@@ -1,3 +1,4 @@
+using Leerlingzorg.Domain.Dossier;
 using Leerlingzorg.Domain.Gebruikers;
 using Leerlingzorg.Domain.Import;
 using Leerlingzorg.Domain.Leerlingen;
@@ -48,6 +49,18 @@ public sealed class TestData(TestApp app)
             db.KlasPlaatsingen.AddRange(leerlingen.Select(l => new KlasPlaatsing { LeerlingId = l.Id, KlasId = klas.Id, Schooljaar = HuidigSchooljaar }));
             db.ImportRuns.Add(new ImportRun { Soort = "leerlingen", Bestandsnaam = "export.csv", GestartDoor = coordinator.Id, GestartOp = DateTimeOffset.UtcNow });
             db.ImportKoppelingen.Add(new ImportKoppeling { Soort = "leerlingen", KolommenJson = "{}", GewijzigdOp = DateTimeOffset.UtcNow });
+            var soorten = GesprekSoort.Standaard();
+            db.GesprekSoorten.AddRange(soorten);
+            var gesprek = new Gesprek
+            {
+                SoortId = soorten[0].Id, Datum = DateOnly.FromDateTime(DateTime.Today), AuteurId = mentor.Id,
+                Samenvatting = "Kennismaking", Vertrouwelijkheid = Vertrouwelijkheid.Normaal, AangemaaktOp = DateTimeOffset.UtcNow,
+            };
+            db.Gesprekken.Add(gesprek);
+            db.GesprekLeerlingen.Add(new GesprekLeerling { GesprekId = gesprek.Id, LeerlingId = leerlingen[0].Id });
+            db.GesprekRevisies.Add(new GesprekRevisie { GesprekId = gesprek.Id, Versie = 1, GewijzigdDoor = mentor.Id, GewijzigdOp = DateTimeOffset.UtcNow, Inhoud = "{}" });
+            db.GesprekConcepten.Add(new GesprekConcept { AuteurId = mentor.Id, Sleutel = $"nieuw:{leerlingen[0].Id}", Inhoud = "{}", BijgewerktOp = DateTimeOffset.UtcNow });
+            db.Afspraken.Add(new Afspraak { LeerlingId = leerlingen[0].Id, GesprekId = gesprek.Id, Wat = "Planner gebruiken", EigenaarId = mentor.Id, AangemaaktOp = DateTimeOffset.UtcNow });
             db.KlasMentoren.Add(new KlasMentor { KlasId = klas.Id, MedewerkerId = mentor.Id });
             db.Leerlingen.AddRange(leerlingen);
             db.Ouders.Add(ouder);

@@ -1,3 +1,4 @@
+using Leerlingzorg.Domain.Dossier;
 using Leerlingzorg.Domain.Gebruikers;
 using Leerlingzorg.Domain.Leerlingen;
 using Leerlingzorg.Domain.Organisatie;
@@ -125,6 +126,11 @@ public sealed partial class DemoDataSeeder(
             new Coordinator { MedewerkerId = personeel[Rollen.Afdelingscoordinator].Id, Leerjaar = 3 },
             new Coordinator { MedewerkerId = personeel[Rollen.Afdelingscoordinator].Id, Leerjaar = 4 });
 
+        var soorten = GesprekSoort.Standaard();
+        db.GesprekSoorten.AddRange(soorten);
+        var vandaag = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var nu = time.GetUtcNow();
+
         var volgnummer = 0;
         var klasnummer = 0;
         Gebruiker? ouderAccount = null;
@@ -162,6 +168,10 @@ public sealed partial class DemoDataSeeder(
                 };
                 db.Leerlingen.Add(leerling);
                 db.KlasPlaatsingen.Add(new KlasPlaatsing { LeerlingId = leerling.Id, KlasId = klas.Id, Schooljaar = jaar });
+                if (i < 4)
+                {
+                    DemoGesprekken(db, soorten, leerling, mentor, personeel[Rollen.Zorgcoordinator], i, vandaag, nu);
+                }
                 if (leerling.IsAmv)
                 {
                     var voogd = new Ouder { Voornaam = "Sanne", Tussenvoegsel = "de", Achternaam = "Wit", Email = $"voogd.{volgnummer}@nidos.example", Telefoon = "030 123 4567" };
@@ -202,6 +212,49 @@ public sealed partial class DemoDataSeeder(
             }
         }
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>A few conversations and agreements per class, so that a timeline and "Mijn afspraken" have content.</summary>
+    private static void DemoGesprekken(LeerlingzorgDbContext db, IReadOnlyList<GesprekSoort> soorten, Leerling leerling,
+        Gebruiker mentor, Gebruiker zorgcoordinator, int nummer, DateOnly vandaag, DateTimeOffset nu)
+    {
+        Gesprek Nieuw(int soort, Gebruiker auteur, int dagenGeleden, string samenvatting, Vertrouwelijkheid niveau, Voortgang? voortgang = null)
+        {
+            var gesprek = new Gesprek
+            {
+                SoortId = soorten[soort].Id, AuteurId = auteur.Id, Datum = vandaag.AddDays(-dagenGeleden),
+                Samenvatting = samenvatting, Vertrouwelijkheid = niveau, Voortgang = voortgang, AangemaaktOp = nu.AddDays(-dagenGeleden),
+            };
+            db.Gesprekken.Add(gesprek);
+            db.GesprekLeerlingen.Add(new GesprekLeerling { GesprekId = gesprek.Id, LeerlingId = leerling.Id });
+            return gesprek;
+        }
+
+        var kennismaking = Nieuw(0, mentor, 60, "Kennismakingsgesprek: voelt zich op zijn plek in de klas, vindt het huiswerk nog wennen.", Vertrouwelijkheid.Normaal);
+        db.Afspraken.Add(new Afspraak
+        {
+            LeerlingId = leerling.Id, GesprekId = kennismaking.Id, EigenaarId = mentor.Id, AangemaaktOp = nu.AddDays(-60),
+            Wat = "Huiswerk elke dag in de planner zetten; mentor kijkt vrijdag mee.",
+            Deadline = vandaag.AddDays(nummer % 2 == 0 ? -5 : 10),
+        });
+        if (nummer == 0)
+        {
+            Nieuw(1, mentor, 20, "Eerste voortgangsgesprek van dit schooljaar.", Vertrouwelijkheid.Normaal, new Voortgang
+            {
+                WatGaatGoed = "Wiskunde en gym gaan goed; hij helpt klasgenoten.",
+                WatKanBeter = "Plannen van toetsweken.",
+                WatKanIk = "Goed samenwerken en uitleggen.",
+                HoeKanIkDatDoen = "Bij groepsopdrachten de taken verdelen.",
+                WatWilIk = "Naar de havo-bovenbouw, later iets met techniek.",
+                WaarKanIkDatDoen = "Technasium-module en de open dagen.",
+                WieKanMijDaarbijHelpen = "Mentor en decaan.",
+            });
+        }
+        if (nummer == 1)
+        {
+            Nieuw(2, zorgcoordinator, 10, "Oudergesprek over concentratieproblemen; ouders laten onderzoek doen.", Vertrouwelijkheid.Zorg);
+            Nieuw(4, zorgcoordinator, 5, "Melding uit de thuissituatie; afgestemd met de jeugdverpleegkundige.", Vertrouwelijkheid.Vertrouwelijk);
+        }
     }
 
     private async Task<Gebruiker> ExtraMentorAsync(DemoSchool demo, School school, Klas klas, Random random, string hash)

@@ -41,6 +41,12 @@ public sealed class LeerlingzorgDbContext(DbContextOptions<LeerlingzorgDbContext
     public DbSet<KlasPlaatsing> KlasPlaatsingen => Set<KlasPlaatsing>();
     public DbSet<Domain.Import.ImportRun> ImportRuns => Set<Domain.Import.ImportRun>();
     public DbSet<Domain.Import.ImportKoppeling> ImportKoppelingen => Set<Domain.Import.ImportKoppeling>();
+    public DbSet<Domain.Dossier.GesprekSoort> GesprekSoorten => Set<Domain.Dossier.GesprekSoort>();
+    public DbSet<Domain.Dossier.Gesprek> Gesprekken => Set<Domain.Dossier.Gesprek>();
+    public DbSet<Domain.Dossier.GesprekLeerling> GesprekLeerlingen => Set<Domain.Dossier.GesprekLeerling>();
+    public DbSet<Domain.Dossier.GesprekRevisie> GesprekRevisies => Set<Domain.Dossier.GesprekRevisie>();
+    public DbSet<Domain.Dossier.GesprekConcept> GesprekConcepten => Set<Domain.Dossier.GesprekConcept>();
+    public DbSet<Domain.Dossier.Afspraak> Afspraken => Set<Domain.Dossier.Afspraak>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

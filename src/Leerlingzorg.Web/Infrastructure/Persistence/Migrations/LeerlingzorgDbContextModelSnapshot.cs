@@ -80,6 +80,317 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Leerlingzorg.Domain.Dossier.Afspraak", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AangemaaktOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("aangemaakt_op");
+
+                    b.Property<DateTimeOffset?>("AfgerondOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("afgerond_op");
+
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
+                    b.Property<Guid>("EigenaarId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("eigenaar_id");
+
+                    b.Property<string>("Evaluatie")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("evaluatie");
+
+                    b.Property<Guid?>("GesprekId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("gesprek_id");
+
+                    b.Property<Guid>("LeerlingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("leerling_id");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<string>("Wat")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("wat");
+
+                    b.HasKey("Id")
+                        .HasName("pk_afspraken");
+
+                    b.HasAlternateKey("SchoolId", "Id")
+                        .HasName("ak_afspraken_school_id_id");
+
+                    b.HasIndex("EigenaarId")
+                        .HasDatabaseName("ix_afspraken_eigenaar_id");
+
+                    b.HasIndex("SchoolId", "GesprekId")
+                        .HasDatabaseName("ix_afspraken_school_id_gesprek_id");
+
+                    b.HasIndex("SchoolId", "LeerlingId")
+                        .HasDatabaseName("ix_afspraken_school_id_leerling_id");
+
+                    b.HasIndex("SchoolId", "EigenaarId", "AfgerondOp", "Deadline")
+                        .HasDatabaseName("ix_afspraken_school_id_eigenaar_id_afgerond_op_deadline");
+
+                    b.ToTable("afspraken", (string)null);
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Dossier.Gesprek", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AangemaaktOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("aangemaakt_op");
+
+                    b.Property<string>("AndereDeelnemers")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("andere_deelnemers");
+
+                    b.Property<Guid>("AuteurId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("auteur_id");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("date")
+                        .HasColumnName("datum");
+
+                    b.Property<DateTimeOffset?>("GewijzigdOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("gewijzigd_op");
+
+                    b.Property<bool>("MetOuders")
+                        .HasColumnType("boolean")
+                        .HasColumnName("met_ouders");
+
+                    b.Property<string>("Samenvatting")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("samenvatting");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<Guid>("SoortId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("soort_id");
+
+                    b.Property<int>("Versie")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("versie");
+
+                    b.Property<string>("Vertrouwelijkheid")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("vertrouwelijkheid");
+
+                    b.Property<string>("VerwijderReden")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("verwijder_reden");
+
+                    b.Property<Guid?>("VerwijderdDoor")
+                        .HasColumnType("uuid")
+                        .HasColumnName("verwijderd_door");
+
+                    b.Property<DateTimeOffset?>("VerwijderdOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("verwijderd_op");
+
+                    b.HasKey("Id")
+                        .HasName("pk_gesprekken");
+
+                    b.HasAlternateKey("SchoolId", "Id")
+                        .HasName("ak_gesprekken_school_id_id");
+
+                    b.HasIndex("AuteurId")
+                        .HasDatabaseName("ix_gesprekken_auteur_id");
+
+                    b.HasIndex("SchoolId", "SoortId")
+                        .HasDatabaseName("ix_gesprekken_school_id_soort_id");
+
+                    b.HasIndex("SchoolId", "AuteurId", "Datum")
+                        .HasDatabaseName("ix_gesprekken_school_id_auteur_id_datum");
+
+                    b.ToTable("gesprekken", (string)null);
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Dossier.GesprekConcept", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuteurId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("auteur_id");
+
+                    b.Property<DateTimeOffset>("BijgewerktOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("bijgewerkt_op");
+
+                    b.Property<string>("Inhoud")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("inhoud");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<string>("Sleutel")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("sleutel");
+
+                    b.HasKey("Id")
+                        .HasName("pk_gesprek_concepten");
+
+                    b.HasAlternateKey("SchoolId", "Id")
+                        .HasName("ak_gesprek_concepten_school_id_id");
+
+                    b.HasIndex("AuteurId")
+                        .HasDatabaseName("ix_gesprek_concepten_auteur_id");
+
+                    b.HasIndex("SchoolId", "AuteurId", "Sleutel")
+                        .IsUnique()
+                        .HasDatabaseName("ix_gesprek_concepten_school_id_auteur_id_sleutel");
+
+                    b.ToTable("gesprek_concepten", (string)null);
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Dossier.GesprekLeerling", b =>
+                {
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<Guid>("GesprekId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("gesprek_id");
+
+                    b.Property<Guid>("LeerlingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("leerling_id");
+
+                    b.HasKey("SchoolId", "GesprekId", "LeerlingId")
+                        .HasName("pk_gesprek_leerlingen");
+
+                    b.HasIndex("SchoolId", "LeerlingId")
+                        .HasDatabaseName("ix_gesprek_leerlingen_school_id_leerling_id");
+
+                    b.ToTable("gesprek_leerlingen", (string)null);
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Dossier.GesprekRevisie", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("GesprekId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("gesprek_id");
+
+                    b.Property<Guid>("GewijzigdDoor")
+                        .HasColumnType("uuid")
+                        .HasColumnName("gewijzigd_door");
+
+                    b.Property<DateTimeOffset>("GewijzigdOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("gewijzigd_op");
+
+                    b.Property<string>("Inhoud")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("inhoud");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<int>("Versie")
+                        .HasColumnType("integer")
+                        .HasColumnName("versie");
+
+                    b.HasKey("Id")
+                        .HasName("pk_gesprek_revisies");
+
+                    b.HasAlternateKey("SchoolId", "Id")
+                        .HasName("ak_gesprek_revisies_school_id_id");
+
+                    b.HasIndex("SchoolId", "GesprekId", "Versie")
+                        .IsUnique()
+                        .HasDatabaseName("ix_gesprek_revisies_school_id_gesprek_id_versie");
+
+                    b.ToTable("gesprek_revisies", (string)null);
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Dossier.GesprekSoort", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Actief")
+                        .HasColumnType("boolean")
+                        .HasColumnName("actief");
+
+                    b.Property<bool>("IsVoortgangsgesprek")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_voortgangsgesprek");
+
+                    b.Property<string>("Naam")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("naam");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<int>("Volgorde")
+                        .HasColumnType("integer")
+                        .HasColumnName("volgorde");
+
+                    b.HasKey("Id")
+                        .HasName("pk_gesprek_soorten");
+
+                    b.HasAlternateKey("SchoolId", "Id")
+                        .HasName("ak_gesprek_soorten_school_id_id");
+
+                    b.HasIndex("SchoolId", "Naam")
+                        .IsUnique()
+                        .HasDatabaseName("ix_gesprek_soorten_school_id_naam");
+
+                    b.ToTable("gesprek_soorten", (string)null);
+                });
+
             modelBuilder.Entity("Leerlingzorg.Domain.Import.ImportKoppeling", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1038,6 +1349,169 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                     b.ToTable("gebruiker_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Leerlingzorg.Domain.Dossier.Afspraak", b =>
+                {
+                    b.HasOne("Leerlingzorg.Web.Infrastructure.Identity.Gebruiker", null)
+                        .WithMany()
+                        .HasForeignKey("EigenaarId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_afspraken_gebruikers_eigenaar_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_afspraken_scholen_school_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Dossier.Gesprek", null)
+                        .WithMany("Afspraken")
+                        .HasForeignKey("SchoolId", "GesprekId")
+                        .HasPrincipalKey("SchoolId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_afspraken_gesprekken_school_id_gesprek_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Leerlingen.Leerling", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "LeerlingId")
+                        .HasPrincipalKey("SchoolId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_afspraken_leerlingen_school_id_leerling_id");
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Dossier.Gesprek", b =>
+                {
+                    b.HasOne("Leerlingzorg.Web.Infrastructure.Identity.Gebruiker", null)
+                        .WithMany()
+                        .HasForeignKey("AuteurId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_gesprekken_gebruikers_auteur_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_gesprekken_scholen_school_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Dossier.GesprekSoort", "Soort")
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "SoortId")
+                        .HasPrincipalKey("SchoolId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_gesprekken_gesprek_soorten_school_id_soort_id");
+
+                    b.OwnsOne("Leerlingzorg.Domain.Dossier.Voortgang", "Voortgang", b1 =>
+                        {
+                            b1.Property<Guid>("GesprekId");
+
+                            b1.Property<string>("HoeKanIkDatDoen");
+
+                            b1.Property<string>("WaarKanIkDatDoen");
+
+                            b1.Property<string>("WatGaatGoed");
+
+                            b1.Property<string>("WatKanBeter");
+
+                            b1.Property<string>("WatKanIk");
+
+                            b1.Property<string>("WatWilIk");
+
+                            b1.Property<string>("WieKanMijDaarbijHelpen");
+
+                            b1.HasKey("GesprekId");
+
+                            b1.ToTable("gesprekken");
+
+                            b1
+                                .ToJson("voortgang")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("GesprekId")
+                                .HasConstraintName("fk_gesprekken_gesprekken_id");
+                        });
+
+                    b.Navigation("Soort");
+
+                    b.Navigation("Voortgang");
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Dossier.GesprekConcept", b =>
+                {
+                    b.HasOne("Leerlingzorg.Web.Infrastructure.Identity.Gebruiker", null)
+                        .WithMany()
+                        .HasForeignKey("AuteurId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_gesprek_concepten_gebruikers_auteur_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_gesprek_concepten_scholen_school_id");
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Dossier.GesprekLeerling", b =>
+                {
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_gesprek_leerlingen_scholen_school_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Dossier.Gesprek", null)
+                        .WithMany("Leerlingen")
+                        .HasForeignKey("SchoolId", "GesprekId")
+                        .HasPrincipalKey("SchoolId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_gesprek_leerlingen_gesprekken_school_id_gesprek_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Leerlingen.Leerling", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "LeerlingId")
+                        .HasPrincipalKey("SchoolId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_gesprek_leerlingen_leerlingen_school_id_leerling_id");
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Dossier.GesprekRevisie", b =>
+                {
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_gesprek_revisies_scholen_school_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Dossier.Gesprek", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "GesprekId")
+                        .HasPrincipalKey("SchoolId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_gesprek_revisies_gesprekken_school_id_gesprek_id");
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Dossier.GesprekSoort", b =>
+                {
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_gesprek_soorten_scholen_school_id");
+                });
+
             modelBuilder.Entity("Leerlingzorg.Domain.Import.ImportKoppeling", b =>
                 {
                     b.HasOne("Leerlingzorg.Domain.Organisatie.School", null)
@@ -1408,6 +1882,13 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_gebruiker_tokens_gebruikers_user_id");
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Dossier.Gesprek", b =>
+                {
+                    b.Navigation("Afspraken");
+
+                    b.Navigation("Leerlingen");
                 });
 
             modelBuilder.Entity("Leerlingzorg.Domain.Leerlingen.Leerling", b =>
