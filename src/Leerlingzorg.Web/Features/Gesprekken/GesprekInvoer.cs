@@ -1,0 +1,210 @@
+using System.Text.Json;
+using FluentValidation;
+using FluentValidation.Results;
+using Leerlingzorg.Domain.Dossier;
+using Leerlingzorg.Domain.Gebruikers;
+using Leerlingzorg.Web.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Leerlingzorg.Web.Features.Gesprekken;
+
+/// <summary>
+/// What the mentor fills in for a gesprek; also the JSON of a draft (<see cref="GesprekConcept"/>), so every
+/// property has a public setter. Dates as the date picker has them.
+/// </summary>
+public sealed class GesprekInvoer
+{
+    /// <summary>Null for a new gesprek.</summary>
+    public Guid? Id { get; set; }
+    /// <summary>The version the user started editing from (optimistic concurrency).</summary>
+    public int Versie { get; set; }
+    public Guid? SoortId { get; set; }
+    public DateTime? Datum { get; set; }
+    public List<Guid> LeerlingIds { get; set; } = [];
+    public bool MetOuders { get; set; }
+    public string? AndereDeelnemers { get; set; }
+    public string Samenvatting { get; set; } = "";
+    public Vertrouwelijkheid Vertrouwelijkheid { get; set; } = Vertrouwelijkheid.Normaal;
+    public string? WatGaatGoed { get; set; }
+    public string? WatKanBeter { get; set; }
+    public string? WatKanIk { get; set; }
+    public string? HoeKanIkDatDoen { get; set; }
+    public string? WatWilIk { get; set; }
+    public string? WaarKanIkDatDoen { get; set; }
+    public string? WieKanMijDaarbijHelpen { get; set; }
+    public List<AfspraakInvoer> Afspraken { get; set; } = [];
+
+    /// <summary>Whether the user typed anything worth keeping (the default date and soort do not count).</summary>
+    public bool IsLeeg() =>
+        string.IsNullOrWhiteSpace(Samenvatting) && string.IsNullOrWhiteSpace(AndereDeelnemers)
+        && Voortgangvelden().All(string.IsNullOrWhiteSpace)
+        && Afspraken.All(a => string.IsNullOrWhiteSpace(a.Wat));
+
+    public IEnumerable<string?> Voortgangvelden() =>
+        [WatGaatGoed, WatKanBeter, WatKanIk, HoeKanIkDatDoen, WatWilIk, WaarKanIkDatDoen, WieKanMijDaarbijHelpen];
+
+    public Domain.Dossier.Voortgang? AlsVoortgang() => Voortgangvelden().All(string.IsNullOrWhiteSpace)
+        ? null
+        : new Domain.Dossier.Voortgang
+        {
+            WatGaatGoed = Leeg(WatGaatGoed), WatKanBeter = Leeg(WatKanBeter), WatKanIk = Leeg(WatKanIk),
+            HoeKanIkDatDoen = Leeg(HoeKanIkDatDoen), WatWilIk = Leeg(WatWilIk), WaarKanIkDatDoen = Leeg(WaarKanIkDatDoen),
+            WieKanMijDaarbijHelpen = Leeg(WieKanMijDaarbijHelpen),
+        };
+
+    internal static string? Leeg(string? tekst) => string.IsNullOrWhiteSpace(tekst) ? null : tekst.Trim();
+}
+
+/// <summary>One agreed action in the form.</summary>
+public sealed class AfspraakInvoer
+{
+    public string Wat { get; set; } = "";
+    public Guid? EigenaarId { get; set; }
+    public DateTime? Deadline { get; set; }
+}
+
+public sealed class GesprekInvoerValidator : AbstractValidator<GesprekInvoer>
+{
+    public GesprekInvoerValidator(TimeProvider time)
+    {
+        RuleFor(x => x.SoortId).NotNull().WithMessage("Kies de soort gesprek.");
+        RuleFor(x => x.Datum).Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage("Vul de datum van het gesprek in.")
+            .Must(d => DateOnly.FromDateTime(d!.Value) <= Schoolkalender.Vandaag(time)).WithMessage("De datum ligt in de toekomst.");
+        RuleFor(x => x.LeerlingIds).NotEmpty().WithMessage("Kies ten minste één leerling.");
+        RuleFor(x => x.Samenvatting).Cascade(CascadeMode.Stop)
+            .Must(s => !string.IsNullOrWhiteSpace(s)).WithMessage("Vul de samenvatting in.")
+            .MaximumLength(20_000).WithMessage("Een samenvatting heeft hooguit 20.000 tekens.");
+        RuleFor(x => x.AndereDeelnemers).MaximumLength(500).WithMessage("Andere deelnemers: hooguit 500 tekens.");
+        RuleFor(x => x.Vertrouwelijkheid).IsInEnum().WithMessage("Kies wie het gesprek mag lezen.");
+        RuleForEach(x => x.Afspraken).ChildRules(a =>
+        {
+            a.RuleFor(x => x.Wat).Cascade(CascadeMode.Stop)
+                .Must(w => !string.IsNullOrWhiteSpace(w)).WithMessage("Vul bij elke afspraak in wat er is afgesproken.")
+                .MaximumLength(500).WithMessage("Een afspraak heeft hooguit 500 tekens.");
+            a.RuleFor(x => x.EigenaarId).NotNull().WithMessage("Kies bij elke afspraak wie hem uitvoert.");
+        });
+    }
+}
+
+public sealed record SoortOptie(Guid Id, string Naam, bool IsVoortgangsgesprek);
+
+public sealed record MedewerkerOptie(Guid Id, string Naam);
+
+public sealed record LeerlingOptie(Guid Id, string Naam);
+
+/// <summary>Shared rules of the gesprek use cases.</summary>
+public static class Gesprekken
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static Fout Ongeldig(ValidationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return new Fout(FoutSoort.Ongeldig, string.Join(" ", result.Errors.Select(e => e.ErrorMessage).Distinct()));
+    }
+
+    public static string Weergave(Vertrouwelijkheid niveau) => niveau switch
+    {
+        Vertrouwelijkheid.Normaal => "Normaal",
+        Vertrouwelijkheid.Zorg => "Zorg",
+        Vertrouwelijkheid.Vertrouwelijk => "Vertrouwelijk",
+        _ => niveau.ToString(),
+    };
+
+    public static string Uitleg(Vertrouwelijkheid niveau) => niveau switch
+    {
+        Vertrouwelijkheid.Normaal => "Alle medewerkers met een relatie met de leerling: mentor, docenten, coördinator, zorg en schoolleiding.",
+        Vertrouwelijkheid.Zorg => "Alleen de mentor, de coördinator van de leerling en de zorgmedewerkers.",
+        Vertrouwelijkheid.Vertrouwelijk => "Alleen u en de zorgcoördinator.",
+        _ => "",
+    };
+
+    /// <summary>
+    /// The school's staff who can own an afspraak: active users of this school with a role other than parent.
+    /// Users are outside row-level security, so the school is filtered here.
+    /// </summary>
+    public static IQueryable<MedewerkerOptie> Medewerkers(LeerlingzorgDbContext db, Guid schoolId) =>
+        MedewerkerGebruikers(db, schoolId)
+            .OrderBy(u => u.Achternaam).ThenBy(u => u.Voornaam)
+            .Select(u => new MedewerkerOptie(u.Id, u.Voornaam + (u.Tussenvoegsel == null ? " " : " " + u.Tussenvoegsel + " ") + u.Achternaam));
+
+    public static IQueryable<Infrastructure.Identity.Gebruiker> MedewerkerGebruikers(LeerlingzorgDbContext db, Guid schoolId)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Users.Where(u => u.SchoolId == schoolId && u.Actief
+            && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name != Rollen.Ouder)));
+    }
+
+    /// <summary>The active soorten of the school; a school without any gets the standard ones on first use.</summary>
+    public static async Task<IReadOnlyList<SoortOptie>> SoortenAsync(LeerlingzorgDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (!await db.GesprekSoorten.AnyAsync(cancellationToken))
+        {
+            db.GesprekSoorten.AddRange(GesprekSoort.Standaard());
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Another user created them at the same moment (unique name per school): use theirs.
+                db.ChangeTracker.Clear();
+            }
+        }
+        return await db.GesprekSoorten.Where(s => s.Actief)
+            .OrderBy(s => s.Volgorde).ThenBy(s => s.Naam)
+            .Select(s => new SoortOptie(s.Id, s.Naam, s.IsVoortgangsgesprek))
+            .ToListAsync(cancellationToken);
+    }
+}
+
+/// <summary>Dates in the school calendar: Europe/Amsterdam, whatever the server's zone.</summary>
+public static class Schoolkalender
+{
+    private static readonly TimeZoneInfo Zone = Vind();
+
+    public static DateOnly Vandaag(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        return DateOnly.FromDateTime(Lokaal(time.GetUtcNow()).DateTime);
+    }
+
+    public static DateTimeOffset Lokaal(DateTimeOffset tijdstip) => TimeZoneInfo.ConvertTime(tijdstip, Zone);
+
+    public static string Tijd(DateTimeOffset tijdstip) => Lokaal(tijdstip).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static TimeZoneInfo Vind()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.Local;
+        }
+    }
+}
+
+/// <summary>The keys of drafts: one per author and subject.</summary>
+public static class ConceptSleutel
+{
+    public static string Nieuw(Guid leerlingId) => $"nieuw:{leerlingId}";
+    public static string Klas(Guid klasId) => $"nieuw:klas:{klasId}";
+    public static string Gesprek(Guid gesprekId) => $"gesprek:{gesprekId}";
+
+    public static string Voor(Guid? gesprekId, Guid? leerlingId, Guid? klasId) =>
+        gesprekId is { } g ? Gesprek(g) : leerlingId is { } l ? Nieuw(l) : klasId is { } k ? Klas(k) : "nieuw";
+
+    public static bool IsGeldig(string? sleutel) =>
+        sleutel is not null && (sleutel == "nieuw"
+            || (sleutel.StartsWith("nieuw:klas:", StringComparison.Ordinal) && Guid.TryParse(sleutel["nieuw:klas:".Length..], out _))
+            || (sleutel.StartsWith("nieuw:", StringComparison.Ordinal) && Guid.TryParse(sleutel["nieuw:".Length..], out _))
+            || (sleutel.StartsWith("gesprek:", StringComparison.Ordinal) && Guid.TryParse(sleutel["gesprek:".Length..], out _)));
+
+    /// <summary>The student a draft is about, for the audit line of its first save.</summary>
+    public static Guid? Leerling(string sleutel) =>
+        sleutel.StartsWith("nieuw:", StringComparison.Ordinal) && Guid.TryParse(sleutel["nieuw:".Length..], out var id) ? id : null;
+}
