@@ -39,6 +39,7 @@ try
     {
         "generate" => await GenerateCommand.RunAsync(arguments, cancel.Token),
         "bench" => await BenchCommand.RunAsync(arguments, cancel.Token),
+        "leerlingpagina" => await Leerlingzorg.Benchmarks.Dossier.LeerlingPaginaCommand.RunAsync(arguments, cancel.Token),
         "bdn" => await BenchCommand.RunBenchmarkDotNetAsync(arguments, cancel.Token),
         "stop" => await BenchCommand.StopKeptClusterAsync(cancel.Token),
         _ => throw new ArgumentException($"Unknown command '{arguments.Positional[0]}'.\n\n{Usage}"),

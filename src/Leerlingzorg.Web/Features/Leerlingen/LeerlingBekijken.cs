@@ -1,3 +1,4 @@
+using Leerlingzorg.Domain.Dossier;
 using Leerlingzorg.Domain.Leerlingen;
 using Leerlingzorg.Domain.Organisatie;
 using Leerlingzorg.Web.Infrastructure.Audit;
@@ -14,6 +15,18 @@ public sealed record LeerlingKaart(Guid Id, string Leerlingnummer, string Naam, 
     IReadOnlyList<PlaatsingRegel> Plaatsingen)
 {
     public bool IsUitgeschreven => Status == LeerlingStatus.Uitgeschreven;
+
+    /// <summary>How many open afspraken about the student the user may see (0 for the beheerder's basic view).</summary>
+    public int AantalOpenAfspraken { get; init; }
+
+    /// <summary>The first three of them: by deadline, so the overdue ones come first.</summary>
+    public IReadOnlyList<AfspraakKort> OpenAfspraken { get; init; } = [];
+}
+
+/// <summary>An open afspraak in the header of the student's page.</summary>
+public sealed record AfspraakKort(Guid Id, string Wat, DateOnly? Deadline, string? Eigenaar, Guid? GesprekId)
+{
+    public bool IsVerlopen(DateOnly vandaag) => Deadline is { } d && d < vandaag;
 }
 
 public sealed record OuderRegel(Guid OuderId, string Naam, OuderRelatie Relatie, bool Gezag, string? Email, string? Telefoon, string? Voorkeurstaal);
@@ -29,7 +42,14 @@ public sealed class LeerlingBekijkenHandler(IDbContextFactory<LeerlingzorgDbCont
         LeerlingKaart? kaart;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            kaart = await Kaarten(db, db.ZichtbareLeerlingen(currentUser).Where(l => l.Id == leerlingId))
+            // One statement: the card and the open afspraken (those of a gesprek only when that gesprek is readable).
+            var userId = currentUser.Id ?? Guid.Empty;
+            var leesbaar = db.LeesbareGesprekken(currentUser);
+            // The student's id as a constant: EF pages a collection with ROW_NUMBER() over the whole subquery, which
+            // without it would rank every open afspraak of the school.
+            var afspraken = db.Afspraken.Where(a => a.LeerlingId == leerlingId && a.AfgerondOp == null
+                && (a.GesprekId == null || a.EigenaarId == userId || leesbaar.Any(g => g.Id == a.GesprekId)));
+            kaart = await Kaarten(db, db.ZichtbareLeerlingen(currentUser).Where(l => l.Id == leerlingId), afspraken)
                 .FirstOrDefaultAsync(cancellationToken);
         }
         if (kaart is null)
@@ -40,9 +60,14 @@ public sealed class LeerlingBekijkenHandler(IDbContextFactory<LeerlingzorgDbCont
         return kaart;
     }
 
-    /// <summary>The card of each student in <paramref name="leerlingen"/>, in one query.</summary>
-    internal static IQueryable<LeerlingKaart> Kaarten(LeerlingzorgDbContext db, IQueryable<Leerling> leerlingen) =>
-        leerlingen.Select(l => new LeerlingKaart(l.Id, l.Leerlingnummer,
+    /// <summary>
+    /// The card of each student in <paramref name="leerlingen"/>, in one query, with the student's rows of
+    /// <paramref name="openAfspraken"/> (none when not given: the beheerder's basic view shows no dossier).
+    /// </summary>
+    internal static IQueryable<LeerlingKaart> Kaarten(LeerlingzorgDbContext db, IQueryable<Leerling> leerlingen, IQueryable<Afspraak>? openAfspraken = null)
+    {
+        var afspraken = openAfspraken ?? db.Afspraken.Where(_ => false);
+        return leerlingen.Select(l => new LeerlingKaart(l.Id, l.Leerlingnummer,
             l.Voornaam + " " + (l.Tussenvoegsel == null ? "" : l.Tussenvoegsel + " ") + l.Achternaam,
             l.Geboortedatum, l.IsAmv, l.KlasId, l.Klas!.Naam,
             db.Users.Where(u => l.Klas!.Mentoren.Any(m => m.MedewerkerId == u.Id))
@@ -57,5 +82,18 @@ public sealed class LeerlingBekijkenHandler(IDbContextFactory<LeerlingzorgDbCont
             l.Status, l.Inschrijfdatum, l.Uitschrijfdatum, l.Uitschrijfreden,
             l.Plaatsingen.OrderByDescending(p => p.Schooljaar)
                 .Select(p => new PlaatsingRegel(p.Schooljaar, p.KlasId, p.Klas!.Naam, p.Klas.Leerjaar, p.Uitkomst))
-                .ToList()));
+                .ToList())
+        {
+            AantalOpenAfspraken = afspraken.Count(a => a.LeerlingId == l.Id),
+            OpenAfspraken = afspraken.Where(a => a.LeerlingId == l.Id)
+                .OrderBy(a => a.Deadline == null).ThenBy(a => a.Deadline).ThenBy(a => a.AangemaaktOp)
+                .Take(3)
+                .Select(a => new AfspraakKort(a.Id, a.Wat, a.Deadline,
+                    db.Users.Where(u => u.Id == a.EigenaarId)
+                        .Select(u => u.Voornaam + " " + (u.Tussenvoegsel == null ? "" : u.Tussenvoegsel + " ") + u.Achternaam)
+                        .FirstOrDefault(),
+                    a.GesprekId))
+                .ToList(),
+        });
+    }
 }
