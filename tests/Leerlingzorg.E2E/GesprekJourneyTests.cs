@@ -67,6 +67,7 @@ public sealed class GesprekJourneyTests(AppHost host)
         // The zorgcoördinator writes one Normaal and one Vertrouwelijk note on a student of 1K ...
         var zorg = await host.LoginAsync("zorgcoordinator@vallei.example");
         await zorg.GetByRole(AriaRole.Link, new() { Name = "1K" }).ClickAsync();
+        await Expect(zorg.GetByRole(AriaRole.Heading, new() { Name = "Klas 1K", Level = 1 })).ToBeVisibleAsync();
         await zorg.Locator("tbody tr").Nth(2).GetByRole(AriaRole.Link).First.ClickAsync();
         await Expect(zorg.GetByTestId("tijdlijn")).ToBeVisibleAsync();
         var leerlingUrl = zorg.Url;
@@ -90,5 +91,29 @@ public sealed class GesprekJourneyTests(AppHost host)
         await page.GetByTestId("gesprek-vertrouwelijkheid").GetByText(niveau, new() { Exact = true }).ClickAsync();
         await page.GetByTestId("gesprek-opslaan").ClickAsync();
         await Expect(page.GetByTestId("tijdlijn")).ToContainTextAsync(samenvatting[..20]);
+    }
+
+    [Fact]
+    public async Task A_mentor_finishes_an_afspraak_and_sees_who_had_a_voortgangsgesprek()
+    {
+        var page = await host.LoginAsync("mentor.2m@vallei.example");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Mijn afspraken" }).ClickAsync();
+        var rijen = page.GetByTestId("afspraak-rij");
+        await Expect(rijen.First).ToBeVisibleAsync();
+        // Overdue ones come first.
+        await Expect(rijen.First).ToHaveAttributeAsync("data-verlopen", "true");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppHost.Screenshots, "19-mijn-afspraken.png"), FullPage = true });
+        var aantal = await rijen.CountAsync();
+        await rijen.First.GetByTestId("afronden").ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Textbox).FillAsync("Planner wordt nu elke dag gebruikt.");
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Afronden" }).ClickAsync();
+        await Expect(rijen).ToHaveCountAsync(aantal - 1);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Mijn klassen" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Klas 2M" }).ClickAsync();
+        await page.GetByTestId("voortgangsgesprekken-link").ClickAsync();
+        await Expect(page.GetByTestId("voortgang-rij")).ToHaveCountAsync(15);
+        await Expect(page.GetByTestId("voortgang-samenvatting")).ToContainTextAsync("15");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppHost.Screenshots, "20-voortgangsgesprekken.png"), FullPage = true });
     }
 }
