@@ -64,6 +64,11 @@ public sealed class BeheerderJourneyTests(AppHost host)
         await Expect(page.GetByText("1K", new() { Exact = true }).First).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppHost.Screenshots, "14-organisatie-klassen.png") });
 
+        // The school extends its list of gesprek kinds.
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Gesprekssoorten" }).ClickAsync();
+        await Expect(page.GetByText("Voortgangsgesprek", new() { Exact = true }).First).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppHost.Screenshots, "14b-gesprekssoorten.png") });
+
         await page.GetByRole(AriaRole.Link, new() { Name = "Medewerkers" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Medewerkers");
         await Expect(page.GetByText("zorgcoordinator@vallei.example")).ToBeVisibleAsync();

@@ -55,6 +55,8 @@ public sealed class TestData(TestApp app)
             {
                 SoortId = soorten[0].Id, Datum = DateOnly.FromDateTime(DateTime.Today), AuteurId = mentor.Id,
                 Samenvatting = "Kennismaking", Vertrouwelijkheid = Vertrouwelijkheid.Normaal, AangemaaktOp = DateTimeOffset.UtcNow,
+                // Edited once: revision 1 holds the first version.
+                Versie = 2,
             };
             db.Gesprekken.Add(gesprek);
             db.GesprekLeerlingen.Add(new GesprekLeerling { GesprekId = gesprek.Id, LeerlingId = leerlingen[0].Id });
