@@ -15,18 +15,38 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
         MaxAge = TimeSpan.FromSeconds(5),
     };
 
-    public void RedirectTo(string? uri)
+    public void RedirectTo(string? uri) => navigationManager.NavigateTo(Local(uri, navigationManager.BaseUri));
+
+    /// <summary>
+    /// Prevents open redirects: an address of this application stays, anything else (another host, "//host",
+    /// "/\\host", a scheme, encoded slashes, control characters that browsers drop) becomes the start page.
+    /// </summary>
+    internal static string Local(string? uri, string baseUri)
     {
-        uri ??= "";
-
-        // Prevent open redirects.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
-            || uri.StartsWith("//", StringComparison.Ordinal))
+        ArgumentNullException.ThrowIfNull(baseUri);
+        if (string.IsNullOrEmpty(uri))
         {
-            uri = navigationManager.ToBaseRelativePath(uri);
+            return "";
         }
+        if (uri.StartsWith(baseUri, StringComparison.OrdinalIgnoreCase))
+        {
+            uri = "/" + uri[baseUri.Length..];
+        }
+        var end = uri.IndexOfAny(['?', '#']);
+        var path = end < 0 ? uri : uri[..end];
+        return IsLocalPath(path) && IsLocalPath(Uri.UnescapeDataString(path)) && Uri.IsWellFormedUriString(uri, UriKind.Relative)
+            ? uri
+            : "";
+    }
 
-        navigationManager.NavigateTo(uri);
+    private static bool IsLocalPath(string path)
+    {
+        var colon = path.IndexOf(':', StringComparison.Ordinal);
+        var slash = path.IndexOf('/', StringComparison.Ordinal);
+        return !path.Any(c => char.IsControl(c) || char.IsWhiteSpace(c) || c == '\\')
+            && !path.StartsWith("//", StringComparison.Ordinal)
+            // A colon before the first slash is a scheme ("https:", "javascript:").
+            && !(colon >= 0 && (slash < 0 || colon < slash));
     }
 
     public void RedirectTo(string uri, Dictionary<string, object?> queryParameters)
