@@ -32,4 +32,11 @@ public sealed class DutchIdentityErrorDescriber : IdentityErrorDescriber
     public override IdentityError PasswordRequiresDigit() => Fout(nameof(PasswordRequiresDigit), "Het wachtwoord moet een cijfer bevatten.");
     public override IdentityError PasswordRequiresLower() => Fout(nameof(PasswordRequiresLower), "Het wachtwoord moet een kleine letter bevatten.");
     public override IdentityError PasswordRequiresUpper() => Fout(nameof(PasswordRequiresUpper), "Het wachtwoord moet een hoofdletter bevatten.");
+
+    public static IdentityError VeelGebruiktWachtwoord() => Fout(nameof(VeelGebruiktWachtwoord),
+        "Dit wachtwoord is te makkelijk te raden: het staat op een lijst van veelgebruikte of uitgelekte wachtwoorden. Kies een zin van een paar woorden die alleen u kent.");
+    public static IdentityError WachtwoordMetEigenWoorden() => Fout(nameof(WachtwoordMetEigenWoorden),
+        "Het wachtwoord mag uw e-mailadres, de naam van de school of het woord Leerlingzorg niet bevatten.");
+    public static IdentityError Demowachtwoord() => Fout(nameof(Demowachtwoord),
+        "Dit is het openbare demowachtwoord. Kies een eigen wachtwoord.");
 }
