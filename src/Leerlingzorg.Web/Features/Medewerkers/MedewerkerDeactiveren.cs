@@ -10,14 +10,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Leerlingzorg.Web.Features.Medewerkers;
 
 /// <summary>
-/// Deactivates a staff member: he can no longer sign in, and the new security stamp makes open sessions lose access
-/// within <see cref="IdentitySetup.RevalidationInterval"/> (and voids outstanding invitation links). His account,
+/// Deactivates a staff member: he can no longer sign in, the new security stamp makes his cookie refused on the next
+/// request (and voids outstanding invitation links), and his open circuits are signed out at once. His account,
 /// roles and the records he made stay. A Beheerder cannot deactivate himself.
 /// </summary>
 public sealed class MedewerkerDeactiverenHandler(
     IServiceScopeFactory scopes,
     IDbContextFactory<LeerlingzorgDbContext> dbFactory,
     CurrentUser currentUser,
+    OpenCircuits openCircuits,
     AuditLog audit)
 {
     public async Task<Result<Guid>> HandleAsync(Guid medewerkerId, CancellationToken cancellationToken = default)
@@ -44,6 +45,7 @@ public sealed class MedewerkerDeactiverenHandler(
         user.Actief = false;
         // One save: the stamp and the flag together.
         Personeelszaken.Controleer(await users.UpdateSecurityStampAsync(user));
+        openCircuits.SignOut(user.Id);
         await Personeelszaken.AuditAsync(dbFactory, audit, AuditActie.Wijzigen, $"medewerker {user.Id} gedeactiveerd", cancellationToken);
         return user.Id;
     }

@@ -18,7 +18,7 @@ public sealed class Gebruiker : IdentityUser<Guid>
     public required string Achternaam { get; set; }
     public Guid? SchoolId { get; set; }
     public Guid? SamenwerkingsverbandId { get; set; }
-    /// <summary>A deactivated user cannot sign in, and open sessions lose access at the next revalidation.</summary>
+    /// <summary>A deactivated user cannot sign in, and his open sessions end at once (<see cref="Sessies"/>).</summary>
     public bool Actief { get; set; } = true;
     /// <summary>"licht", "donker" or null to follow the operating system.</summary>
     public string? Thema { get; set; }

@@ -7,7 +7,11 @@ namespace Leerlingzorg.Web.Infrastructure.Identity;
 
 public static class IdentitySetup
 {
-    /// <summary>How long a changed password, role or deactivation may take to reach open sessions.</summary>
+    /// <summary>
+    /// How often open sessions refresh their claims (roles) and circuits revalidate their stamp. A changed stamp or a
+    /// deactivation is refused on the very next request (<see cref="Sessies"/>), and deactivation signs this server's
+    /// circuits out at once (<see cref="OpenCircuits"/>).
+    /// </summary>
     public static readonly TimeSpan RevalidationInterval = TimeSpan.FromMinutes(5);
 
     public static void AddLeerlingzorgIdentity(this IServiceCollection services, IHostEnvironment environment)
@@ -15,6 +19,7 @@ public static class IdentitySetup
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddSingleton<OpenCircuits>();
 
         services.AddAuthentication(options =>
             {
@@ -45,7 +50,8 @@ public static class IdentitySetup
             .AddSignInManager<GebruikerSignInManager>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<GebruikerClaimsPrincipalFactory>()
-            .AddErrorDescriber<DutchIdentityErrorDescriber>();
+            .AddErrorDescriber<DutchIdentityErrorDescriber>()
+            .AddPasswordValidator<WachtwoordBeleid>();
 
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = RevalidationInterval);
         services.ConfigureApplicationCookie(options =>
@@ -61,6 +67,7 @@ public static class IdentitySetup
             // A school day; sliding, so that a mentor is not signed out between two lessons.
             options.ExpireTimeSpan = TimeSpan.FromHours(10);
             options.SlidingExpiration = true;
+            options.Events.OnValidatePrincipal = Sessies.ValidatePrincipalAsync;
         });
         services.AddOutboxEmailSender();
     }
