@@ -28,7 +28,10 @@ builder.Services.AddSerilog((services, logger) => logger
     .WriteTo.File(Path.Combine(builder.Configuration["Logging:Directory"] ?? "logs", "leerlingzorg-.log"),
         rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14, formatProvider: CultureInfo.InvariantCulture));
 
-await Database.UseLocalPostgresWhenUnconfiguredAsync(builder);
+if (!await Database.UseLocalPostgresWhenUnconfiguredAsync(builder))
+{
+    return;
+}
 builder.Services.AddLeerlingzorgDatabase(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 

@@ -36,19 +36,22 @@ public static class Database
 
     /// <summary>
     /// In Development without a configured connection string, starts the embedded PostgreSQL and puts its
-    /// connection strings into the configuration.
+    /// connection strings into the configuration. Elsewhere a missing connection string is an operator's mistake:
+    /// the message alone goes to standard error, the exit code is set, and false tells the caller to stop.
     /// </summary>
-    public static async Task UseLocalPostgresWhenUnconfiguredAsync(WebApplicationBuilder builder)
+    public static async Task<bool> UseLocalPostgresWhenUnconfiguredAsync(WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(AppConnection)))
         {
-            return;
+            return true;
         }
         if (!builder.Environment.IsDevelopment())
         {
-            throw new InvalidOperationException(
+            await Console.Error.WriteLineAsync(
                 $"ConnectionStrings:{AppConnection} ontbreekt. / ConnectionStrings:{AppConnection} is not configured.");
+            Environment.ExitCode = 1;
+            return false;
         }
         var name = builder.Configuration["LocalPostgres:Name"] ?? "dev";
         var fresh = builder.Configuration.GetValue<bool>("LocalPostgres:Fresh");
@@ -58,6 +61,7 @@ public static class Database
         builder.Configuration[$"ConnectionStrings:{OwnerConnection}"] = local.ConnectionString(LocalDatabaseName, LocalPostgres.LocalPostgres.OwnerRole);
         builder.Services.AddSingleton(local);
         builder.Services.AddHostedService<LocalPostgresLifetime>();
+        return true;
     }
 
     public static void AddLeerlingzorgDatabase(this IServiceCollection services, IConfiguration configuration)
