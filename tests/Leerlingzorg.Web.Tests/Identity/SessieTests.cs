@@ -2,11 +2,13 @@ using System.Net;
 using Leerlingzorg.Domain.Gebruikers;
 using Leerlingzorg.Web.Features.Afspraken;
 using Leerlingzorg.Web.Features.Medewerkers;
+using Leerlingzorg.Web.Infrastructure.Identity;
 using Leerlingzorg.Web.Infrastructure.Tenancy;
 using Leerlingzorg.Web.Tests.Infrastructure;
 using Leerlingzorg.Web.Tests.Tenancy;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Leerlingzorg.Web.Tests.Identity;
@@ -54,6 +56,30 @@ public sealed class SessieTests(TwoSchoolsFixture fixture) : IClassFixture<TwoSc
         var client = Https();
         Assert.True(LoginClient.IsSignedIn(await LoginClient.LoginAsync(client, blijft.Email!, TestData.Wachtwoord)));
         await DeactiveerAsync(gaat.Id);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Account/Manage")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Turning_off_two_step_verification_keeps_the_own_session_signed_in()
+    {
+        var docent = await Data.UserAsync(fixture.A.School.Id, Rollen.Docent);
+        var client = Https();
+        Assert.True(LoginClient.IsSignedIn(await LoginClient.LoginAsync(client, docent.Email!, TestData.Wachtwoord)));
+        await using (var scope = fixture.App.Services.CreateAsyncScope())
+        {
+            // Without a new stamp, as if it was turned on in an earlier session.
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<Gebruiker>>();
+            var stored = (await users.FindByIdAsync(docent.Id.ToString()))!;
+            stored.TwoFactorEnabled = true;
+            await users.UpdateAsync(stored);
+        }
+        var page = await client.GetStringAsync("/Account/Manage/Disable2fa");
+        var token = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value);
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["_handler"] = "disable-2fa", ["__RequestVerificationToken"] = token });
+        var disabled = await client.PostAsync("/Account/Manage/Disable2fa", form);
+        Assert.Equal(HttpStatusCode.Redirect, disabled.StatusCode);
+        Assert.Contains("TwoFactorAuthentication", disabled.Headers.Location!.ToString(), StringComparison.Ordinal);
+
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Account/Manage")).StatusCode);
     }
 

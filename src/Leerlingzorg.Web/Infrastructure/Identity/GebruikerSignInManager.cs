@@ -6,7 +6,7 @@ namespace Leerlingzorg.Web.Infrastructure.Identity;
 
 /// <summary>
 /// A deactivated user cannot sign in, whatever his password. Every failed sign-in costs one password hash
-/// verification (unknown address, blocked or deactivated account, wrong second-factor code), so that the
+/// verification (unknown address, blocked or deactivated account, wrong second-factor or recovery code), so that the
 /// answer time does not tell which accounts exist or are blocked (OWASP ASVS 6.3.8).
 /// </summary>
 public sealed class GebruikerSignInManager(
@@ -46,6 +46,16 @@ public sealed class GebruikerSignInManager(
         if (!result.Succeeded)
         {
             SpendPasswordCheck(UserManager.PasswordHasher, code);
+        }
+        return result;
+    }
+
+    public override async Task<SignInResult> TwoFactorRecoveryCodeSignInAsync(string recoveryCode)
+    {
+        var result = await base.TwoFactorRecoveryCodeSignInAsync(recoveryCode);
+        if (!result.Succeeded)
+        {
+            SpendPasswordCheck(UserManager.PasswordHasher, recoveryCode);
         }
         return result;
     }

@@ -32,6 +32,7 @@ public sealed partial class DatabaseUnavailableMiddleware(RequestDelegate next, 
         {
             if (ex is NpgsqlException { IsTransient: true } or SocketException
                 || (ex is NpgsqlException && ex.InnerException is SocketException or TimeoutException or IOException)
+                // Shutting down, starting up, too many connections, or the database not (yet) created.
                 || ex is PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" or "3D000" })
             {
                 return true;
