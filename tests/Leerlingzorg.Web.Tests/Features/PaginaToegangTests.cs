@@ -58,7 +58,7 @@ public sealed partial class PaginaToegangTests(TwoSchoolsFixture fixture) : ICla
         Assert.DoesNotContain(GeenToegang, leerling, StringComparison.Ordinal);
         Assert.DoesNotContain("Geen toegang", Koppen(leerling));
         var kinderen = await PaginaAsync(fixture.A.OuderGebruiker, "/mijn-kinderen");
-        Assert.True(Koppen(kinderen).SequenceEqual(["Mijn kinderen"]), kinderen);
+        Assert.DoesNotContain("Geen toegang", Koppen(kinderen));
         Assert.Equal(["Geen toegang"], Koppen(await PaginaAsync(fixture.A.Mentor, "/mijn-kinderen")));
     }
 
