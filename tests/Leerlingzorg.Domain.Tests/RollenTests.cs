@@ -23,4 +23,12 @@ public sealed class RollenTests
         Assert.DoesNotContain(Rollen.Mentor, Rollen.Zorgrollen);
         Assert.DoesNotContain(Rollen.Docent, Rollen.Zorgrollen);
     }
+
+    [Fact]
+    public void The_staff_roles_are_every_school_role_but_Ouder_and_the_attribute_list_names_the_same_roles()
+    {
+        Assert.Equal(Rollen.SchoolRollen.Where(r => r != Rollen.Ouder), Rollen.Medewerkerrollen);
+        Assert.Equal(Rollen.Medewerkerrollen, Rollen.Medewerkers.Split(','));
+        Assert.Equal(Rollen.SwvRollen, Rollen.SwvMedewerkers.Split(','));
+    }
 }

@@ -27,6 +27,17 @@ public static class Rollen
 
     public static readonly IReadOnlyList<string> SwvRollen = [SwvMedewerker, SwvOrthopedagoog, SwvManager];
 
+    /// <summary>The staff roles: every school role except Ouder. Only these open a staff page or a staff handler.</summary>
+    public static readonly IReadOnlyList<string> Medewerkerrollen = [.. SchoolRollen.Where(r => r != Ouder)];
+
+    /// <summary><see cref="Medewerkerrollen"/> as the comma-separated list of an <c>[Authorize(Roles = …)]</c> attribute.</summary>
+    public const string Medewerkers = Mentor + "," + Docent + "," + Leerjaarcoordinator + "," + Afdelingscoordinator + ","
+        + Zorgcoordinator + "," + InternBegeleider + "," + AmbulantBegeleider + "," + Orthopedagoog + ","
+        + Verzuimcoordinator + "," + Schoolleiding + "," + Beheerder;
+
+    /// <summary><see cref="SwvRollen"/> for an <c>[Authorize(Roles = …)]</c> attribute.</summary>
+    public const string SwvMedewerkers = SwvMedewerker + "," + SwvOrthopedagoog + "," + SwvManager;
+
     public static readonly IReadOnlyList<string> Alle = [.. SchoolRollen, .. SwvRollen];
 
     /// <summary>Care roles that see the care dossier of every student of their school.</summary>

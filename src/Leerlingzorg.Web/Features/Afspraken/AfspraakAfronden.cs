@@ -2,6 +2,7 @@ using FluentValidation;
 using Leerlingzorg.Domain.Audit;
 using Leerlingzorg.Domain.Gebruikers;
 using Leerlingzorg.Web.Infrastructure.Audit;
+using Leerlingzorg.Web.Infrastructure.Authorization;
 using Leerlingzorg.Web.Infrastructure.Persistence;
 using Leerlingzorg.Web.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -43,7 +44,7 @@ public sealed class AfspraakAfrondenHandler(
         {
             return new Fout(FoutSoort.Ongeldig, validatie.Errors[0].ErrorMessage);
         }
-        if (currentUser.Id is not { } userId || currentUser.SchoolId is null)
+        if (currentUser.Id is not { } userId || currentUser.SchoolId is null || !Toegang.IsMedewerker(currentUser))
         {
             return Fout.GeenToegang;
         }

@@ -1,6 +1,6 @@
-using Leerlingzorg.Domain.Gebruikers;
 using Leerlingzorg.Web.Features.Leerlingen;
 using Leerlingzorg.Web.Infrastructure.Audit;
+using Leerlingzorg.Web.Infrastructure.Authorization;
 using Leerlingzorg.Web.Infrastructure.Persistence;
 using Leerlingzorg.Web.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -47,8 +47,8 @@ public sealed class MijnAfsprakenHandler(
                     db.Gesprekken.Where(g => g.Id == a.GesprekId && g.VerwijderdOp == null).Select(g => (DateOnly?)g.Datum).FirstOrDefault(),
                     a.AfgerondOp, a.Evaluatie)));
 
-    public static bool MagAfspraakHebben(CurrentUser user) =>
-        user.SchoolId is not null && user.Id is not null && !user.IsInRol(Rollen.Ouder);
+    /// <summary>Staff own afspraken; a staff member who is also a parent keeps his.</summary>
+    public static bool MagAfspraakHebben(CurrentUser user) => Toegang.IsMedewerker(user);
 
     public async Task<IReadOnlyList<AfspraakRij>> OpenAsync(CancellationToken cancellationToken = default)
     {

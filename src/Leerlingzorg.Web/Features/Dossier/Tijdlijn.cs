@@ -70,6 +70,10 @@ public sealed class TijdlijnHandler(IDbContextFactory<LeerlingzorgDbContext> dbF
     public async Task<Result<TijdlijnPagina>> HandleAsync(TijdlijnVraag vraag, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(vraag);
+        if (!Toegang.IsMedewerker(currentUser))
+        {
+            return Fout.GeenToegang;
+        }
         var pagina = Math.Max(1, vraag.Pagina);
         List<TijdlijnItem> items;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
@@ -110,6 +114,10 @@ public sealed class TijdlijnHandler(IDbContextFactory<LeerlingzorgDbContext> dbF
     /// <summary>The school's active kinds of gesprek, for the filter chips.</summary>
     public async Task<IReadOnlyList<TijdlijnSoortKeuze>> SoortenAsync(CancellationToken cancellationToken = default)
     {
+        if (!Toegang.IsMedewerker(currentUser))
+        {
+            return [];
+        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.GesprekSoorten.Where(s => s.Actief).OrderBy(s => s.Volgorde).ThenBy(s => s.Naam)
             .Select(s => new TijdlijnSoortKeuze(s.Id, s.Naam))

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Leerlingzorg.Web.Infrastructure.Authorization;
 using Leerlingzorg.Web.Infrastructure.Persistence;
 using Leerlingzorg.Web.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ public sealed class ConceptOphalenHandler(IDbContextFactory<LeerlingzorgDbContex
 {
     public async Task<Concept?> HandleAsync(string sleutel, CancellationToken cancellationToken = default)
     {
-        if (currentUser.Id is not { } auteur || currentUser.SchoolId is null || !ConceptSleutel.IsGeldig(sleutel))
+        if (currentUser.Id is not { } auteur || currentUser.SchoolId is null || !Toegang.IsMedewerker(currentUser) || !ConceptSleutel.IsGeldig(sleutel))
         {
             return null;
         }

@@ -1,6 +1,7 @@
 using Leerlingzorg.Domain.Audit;
 using Leerlingzorg.Domain.Dossier;
 using Leerlingzorg.Web.Infrastructure.Audit;
+using Leerlingzorg.Web.Infrastructure.Authorization;
 using Leerlingzorg.Web.Infrastructure.Persistence;
 using Leerlingzorg.Web.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ public sealed class ConceptOpslaanHandler(
         ArgumentNullException.ThrowIfNull(invoer);
         // Serialised before the first await: the form may change while this runs.
         var inhoud = JsonSerializer.Serialize(invoer, Gesprekken.Json);
-        if (currentUser.Id is not { } auteur || currentUser.SchoolId is null)
+        if (currentUser.Id is not { } auteur || currentUser.SchoolId is null || !Toegang.IsMedewerker(currentUser))
         {
             return Fout.GeenToegang;
         }

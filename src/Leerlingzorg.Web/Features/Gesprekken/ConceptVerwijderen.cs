@@ -1,3 +1,4 @@
+using Leerlingzorg.Web.Infrastructure.Authorization;
 using Leerlingzorg.Web.Infrastructure.Persistence;
 using Leerlingzorg.Web.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ public sealed class ConceptVerwijderenHandler(IDbContextFactory<LeerlingzorgDbCo
 {
     public async Task<bool> HandleAsync(string sleutel, CancellationToken cancellationToken = default)
     {
-        if (currentUser.Id is not { } auteur || currentUser.SchoolId is null)
+        if (currentUser.Id is not { } auteur || currentUser.SchoolId is null || !Toegang.IsMedewerker(currentUser))
         {
             return false;
         }

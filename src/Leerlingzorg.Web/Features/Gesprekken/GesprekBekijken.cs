@@ -34,7 +34,7 @@ public sealed class GesprekBekijkenHandler(
 {
     public async Task<Result<GesprekDetail>> HandleAsync(Guid gesprekId, CancellationToken cancellationToken = default)
     {
-        if (currentUser.Id is not { } ik || currentUser.SchoolId is not { } school)
+        if (currentUser.Id is not { } ik || currentUser.SchoolId is not { } school || !Toegang.IsMedewerker(currentUser))
         {
             return Fout.GeenToegang;
         }

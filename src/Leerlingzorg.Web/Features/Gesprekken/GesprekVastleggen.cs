@@ -31,7 +31,7 @@ public sealed class GesprekVastleggenHandler(
     /// </summary>
     public async Task<Result<GesprekFormulier>> NieuwAsync(Guid? leerlingId, Guid? klasId, CancellationToken cancellationToken = default)
     {
-        if (currentUser.Id is null || currentUser.SchoolId is not { } school)
+        if (currentUser.Id is null || currentUser.SchoolId is not { } school || !Toegang.IsMedewerker(currentUser))
         {
             return Fout.GeenToegang;
         }
@@ -77,7 +77,7 @@ public sealed class GesprekVastleggenHandler(
     public async Task<Result<Guid>> HandleAsync(GesprekInvoer invoer, string? conceptSleutel = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(invoer);
-        if (currentUser.Id is not { } auteur || currentUser.SchoolId is not { } school)
+        if (currentUser.Id is not { } auteur || currentUser.SchoolId is not { } school || !Toegang.IsMedewerker(currentUser))
         {
             return Fout.GeenToegang;
         }

@@ -17,7 +17,7 @@ public sealed class GesprekVerwijderenHandler(
 {
     public async Task<Result<Guid>> HandleAsync(Guid gesprekId, string reden, CancellationToken cancellationToken = default)
     {
-        if (currentUser.Id is not { } ik || currentUser.SchoolId is null)
+        if (currentUser.Id is not { } ik || currentUser.SchoolId is null || !Toegang.IsMedewerker(currentUser))
         {
             return Fout.GeenToegang;
         }

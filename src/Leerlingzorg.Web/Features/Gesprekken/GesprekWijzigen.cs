@@ -3,6 +3,7 @@ using Leerlingzorg.Domain.Audit;
 using Leerlingzorg.Domain.Dossier;
 using Leerlingzorg.Web.Features.Leerlingen;
 using Leerlingzorg.Web.Infrastructure.Audit;
+using Leerlingzorg.Web.Infrastructure.Authorization;
 using Leerlingzorg.Web.Infrastructure.Persistence;
 using Leerlingzorg.Web.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -31,7 +32,7 @@ public sealed class GesprekWijzigenHandler(
     /// <summary>The form to edit a gesprek (author only), with the soorten and students, without tracking.</summary>
     public async Task<Result<GesprekFormulier>> LaadAsync(Guid gesprekId, CancellationToken cancellationToken = default)
     {
-        if (currentUser.Id is not { } ik || currentUser.SchoolId is not { } school)
+        if (currentUser.Id is not { } ik || currentUser.SchoolId is not { } school || !Toegang.IsMedewerker(currentUser))
         {
             return Fout.GeenToegang;
         }
@@ -74,7 +75,7 @@ public sealed class GesprekWijzigenHandler(
     public async Task<Result<int>> HandleAsync(GesprekInvoer invoer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(invoer);
-        if (currentUser.Id is not { } ik || currentUser.SchoolId is null)
+        if (currentUser.Id is not { } ik || currentUser.SchoolId is null || !Toegang.IsMedewerker(currentUser))
         {
             return Fout.GeenToegang;
         }

@@ -15,6 +15,10 @@ public sealed class KlasBekijkenHandler(IDbContextFactory<LeerlingzorgDbContext>
 {
     public async Task<Result<KlasDetail>> HandleAsync(Guid klasId, CancellationToken cancellationToken = default)
     {
+        if (!Toegang.IsMedewerker(currentUser))
+        {
+            return Fout.GeenToegang;
+        }
         KlasDetail? klas;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
@@ -35,7 +39,7 @@ public sealed class KlasBekijkenHandler(IDbContextFactory<LeerlingzorgDbContext>
             // Not there, another school's, or not the user's to see: the same answer, so nothing leaks.
             return Fout.NietGevonden("De klas");
         }
-        await audit.ReadAsync(null, $"klaslijst {klas.Naam} ({klas.Id})", cancellationToken);
+        await audit.ReadListAsync(klas.Leerlingen.Select(l => l.Id).ToList(), $"klaslijst {klas.Naam} ({klas.Id})", cancellationToken);
         return klas;
     }
 }

@@ -13,6 +13,10 @@ public sealed class KlassenOverzichtHandler(IDbContextFactory<LeerlingzorgDbCont
 {
     public async Task<IReadOnlyList<KlasRegel>> HandleAsync(CancellationToken cancellationToken = default)
     {
+        if (!Toegang.IsMedewerker(currentUser))
+        {
+            return [];
+        }
         var jaar = Schooljaar.Op(DateOnly.FromDateTime(time.GetLocalNow().DateTime));
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.ZichtbareKlassen(currentUser)

@@ -39,6 +39,10 @@ public sealed class LeerlingBekijkenHandler(IDbContextFactory<LeerlingzorgDbCont
 {
     public async Task<Result<LeerlingKaart>> HandleAsync(Guid leerlingId, CancellationToken cancellationToken = default)
     {
+        if (!Toegang.IsMedewerker(currentUser))
+        {
+            return Fout.GeenToegang;
+        }
         LeerlingKaart? kaart;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {

@@ -46,7 +46,7 @@ public sealed record KlasKeuze(Guid Id, string Naam, int Leerjaar);
 
 /// <summary>
 /// The students the user may see (need-to-know, and for a beheerder all of his school), paged, sorted and
-/// filtered in the database. A page shown is one read in the audit log.
+/// filtered in the database. Every student of a page shown is a read in the audit log.
 /// </summary>
 public sealed class LeerlingenLijstHandler(
     IDbContextFactory<LeerlingzorgDbContext> dbFactory, CurrentUser currentUser, AuditLog audit, TimeProvider time)
@@ -56,6 +56,10 @@ public sealed class LeerlingenLijstHandler(
     public async Task<LeerlingenPagina> HandleAsync(LeerlingenVraag vraag, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(vraag);
+        if (!Toegang.IsMedewerker(currentUser))
+        {
+            return new LeerlingenPagina([], 0);
+        }
         var grootte = Math.Clamp(vraag.PaginaGrootte, 1, MaximalePaginaGrootte);
         var pagina = Math.Max(vraag.Pagina, 0);
         LeerlingenPagina resultaat;
@@ -86,8 +90,9 @@ public sealed class LeerlingenLijstHandler(
         }
         if (resultaat.Regels.Count > 0)
         {
-            // No names or search terms in the audit line: which page of how many is enough to trace the read.
-            await audit.ReadAsync(null, $"leerlingenlijst: {resultaat.Regels.Count} van {resultaat.Totaal} leerlingen (pagina {pagina + 1})", cancellationToken);
+            // One line per student shown, in one round trip; no names or search terms in the detail.
+            await audit.ReadEachAsync(resultaat.Regels.Select(r => r.Id),
+                $"leerlingenlijst: {resultaat.Regels.Count} van {resultaat.Totaal} leerlingen (pagina {pagina + 1})", cancellationToken);
         }
         return resultaat;
     }

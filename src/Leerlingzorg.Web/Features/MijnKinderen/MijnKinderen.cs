@@ -1,5 +1,6 @@
 using Leerlingzorg.Domain.Gebruikers;
 using Leerlingzorg.Web.Infrastructure.Audit;
+using Leerlingzorg.Web.Infrastructure.Authorization;
 using Leerlingzorg.Web.Infrastructure.Persistence;
 using Leerlingzorg.Web.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -15,15 +16,15 @@ public sealed class MijnKinderenHandler(IDbContextFactory<LeerlingzorgDbContext>
 {
     public async Task<IReadOnlyList<Kind>> HandleAsync(CancellationToken cancellationToken = default)
     {
-        if (!currentUser.IsInRol(Rollen.Ouder) || currentUser.Id is not { } ouder)
+        if (!currentUser.IsInRol(Rollen.Ouder))
         {
             return [];
         }
         List<Kind> kinderen;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            kinderen = await db.Leerlingen
-                .Where(l => l.Ouders.Any(o => o.Ouder!.GebruikerId == ouder))
+            // The child's class and mentor only: nothing of the other parent (separated parents, safety).
+            kinderen = await db.EigenKinderen(currentUser)
                 .OrderBy(l => l.Geboortedatum)
                 .Select(l => new Kind(l.Id,
                     l.Voornaam + " " + (l.Tussenvoegsel == null ? "" : l.Tussenvoegsel + " ") + l.Achternaam,

@@ -1,5 +1,6 @@
 using Leerlingzorg.Domain.Organisatie;
 using Leerlingzorg.Web.Infrastructure.Audit;
+using Leerlingzorg.Web.Infrastructure.Authorization;
 using Leerlingzorg.Web.Infrastructure.Persistence;
 using Leerlingzorg.Web.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -31,7 +32,7 @@ public sealed class MijnKlassenHandler(
 
     public async Task<IReadOnlyList<MijnKlas>> HandleAsync(CancellationToken cancellationToken = default)
     {
-        if (currentUser.Id is not { } mentor)
+        if (currentUser.Id is not { } mentor || !Toegang.IsMedewerker(currentUser))
         {
             return [];
         }
@@ -44,7 +45,11 @@ public sealed class MijnKlassenHandler(
                 klassen.Add(klas);
             }
         }
-        await audit.ReadAsync(klassen.Select(k => ((Guid?)null, $"klaslijst {k.Naam} ({k.Id})")).ToList(), cancellationToken);
+        // Every student shown (birth date, AMV), per class; a class without students still leaves its line.
+        await audit.ReadAsync(klassen.SelectMany(k => k.Leerlingen.Count == 0
+                ? [((Guid?)null, $"klaslijst {k.Naam} ({k.Id})")]
+                : k.Leerlingen.Select(l => ((Guid?)l.Id, $"klaslijst {k.Naam} ({k.Id})")))
+            .ToList(), cancellationToken);
         return klassen;
     }
 }

@@ -28,6 +28,10 @@ public sealed class VoortgangsgesprekkenHandler(IDbContextFactory<LeerlingzorgDb
 {
     public async Task<Result<VoortgangOverzicht>> HandleAsync(Guid klasId, CancellationToken cancellationToken = default)
     {
+        if (!Toegang.IsMedewerker(currentUser))
+        {
+            return Fout.GeenToegang;
+        }
         VoortgangOverzicht? overzicht;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
@@ -55,7 +59,8 @@ public sealed class VoortgangsgesprekkenHandler(IDbContextFactory<LeerlingzorgDb
                     .OrderBy(r => r.Sorteernaam, StringComparer.CurrentCulture)
                     .ToList());
         }
-        await audit.ReadAsync(null, $"voortgangsgesprekken klas {overzicht.Klas} ({overzicht.KlasId})", cancellationToken);
+        await audit.ReadListAsync(overzicht.Leerlingen.Select(l => l.LeerlingId).ToList(),
+            $"voortgangsgesprekken klas {overzicht.Klas} ({overzicht.KlasId})", cancellationToken);
         return overzicht;
     }
 }

@@ -1,5 +1,7 @@
 using Leerlingzorg.Domain.Leerlingen;
 using Leerlingzorg.Web.Features.Leerlingen;
+using Leerlingzorg.Web.Infrastructure.Audit;
+using Leerlingzorg.Web.Infrastructure.Authorization;
 using Leerlingzorg.Web.Infrastructure.Persistence;
 using Leerlingzorg.Web.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -35,9 +37,10 @@ public static class LeerlingZoekfilter
 
 /// <summary>
 /// The quick search in the app bar: the students the user may see (need-to-know; a beheerder every student of his
-/// school, as on the list), best match first. Not audited per keystroke: opening a student is.
+/// school, as on the list), best match first. The box searches after a pause in typing, and each answer records the
+/// students it showed (one audit line each, without the search term).
 /// </summary>
-public sealed class LeerlingZoekenHandler(IDbContextFactory<LeerlingzorgDbContext> dbFactory, CurrentUser currentUser)
+public sealed class LeerlingZoekenHandler(IDbContextFactory<LeerlingzorgDbContext> dbFactory, CurrentUser currentUser, AuditLog audit)
 {
     public const int MinimumTekens = 2;
     public const int MaximumResultaten = 10;
@@ -60,12 +63,16 @@ public sealed class LeerlingZoekenHandler(IDbContextFactory<LeerlingzorgDbContex
 
     public async Task<IReadOnlyList<ZoekResultaat>> HandleAsync(string? term, CancellationToken cancellationToken = default)
     {
-        if (Normaliseer(term) is not { } zoekterm || currentUser.SchoolId is null)
+        if (Normaliseer(term) is not { } zoekterm || !Toegang.IsMedewerker(currentUser))
         {
             return [];
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await Query(db, zoekterm).ToListAsync(cancellationToken);
+        // One connection for the search and its audit lines: it runs after every pause in typing.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var resultaten = await Query(db, zoekterm).ToListAsync(cancellationToken);
+        await audit.ReadEachAsync(db, resultaten.Select(r => r.Id).ToList(), "snel zoeken", cancellationToken);
+        return resultaten;
     }
 
     /// <summary>The search as a query, best match first (for EXPLAIN in the tests).</summary>

@@ -24,6 +24,33 @@ public sealed class AuditLog(IDbContextFactory<LeerlingzorgDbContext> dbFactory,
     public Task ReadEachAsync(IEnumerable<Guid> leerlingIds, string detail, CancellationToken cancellationToken = default) =>
         ReadAsync(leerlingIds.Select(id => ((Guid?)id, detail)).ToList(), cancellationToken);
 
+    /// <summary>
+    /// One read entry per student, written through the caller's context right after its query: for a hot read (the
+    /// quick search) that keeps its connection open, so the insert costs no second connection nor session setting.
+    /// </summary>
+    public async Task ReadEachAsync(LeerlingzorgDbContext db, IReadOnlyCollection<Guid> leerlingIds, string detail, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(leerlingIds);
+        if (leerlingIds.Count == 0)
+        {
+            return;
+        }
+        db.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
+        db.AuditEntries.AddRange(leerlingIds.Select(id => Entry(AuditActie.Lezen, id, detail)));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A list of students (a class, a page, search results): one read entry per student shown; for a list that
+    /// showed nobody one entry without a student, so that opening it is still traced.
+    /// </summary>
+    public Task ReadListAsync(IReadOnlyCollection<Guid> leerlingIds, string detail, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(leerlingIds);
+        return leerlingIds.Count == 0 ? ReadAsync(null, detail, cancellationToken) : ReadEachAsync(leerlingIds, detail, cancellationToken);
+    }
+
     /// <summary>Several reads of one screen, written in one round trip.</summary>
     public async Task ReadAsync(IReadOnlyCollection<(Guid? LeerlingId, string Detail)> reads, CancellationToken cancellationToken = default)
     {
@@ -33,6 +60,9 @@ public sealed class AuditLog(IDbContextFactory<LeerlingzorgDbContext> dbFactory,
             return;
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // The inserts go out as one batch, which PostgreSQL runs as one implicit transaction: an explicit one would
+        // only add the round trip of its COMMIT.
+        db.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
         db.AuditEntries.AddRange(reads.Select(r => Entry(AuditActie.Lezen, r.LeerlingId, r.Detail)));
         await db.SaveChangesAsync(cancellationToken);
     }

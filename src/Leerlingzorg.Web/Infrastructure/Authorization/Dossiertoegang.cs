@@ -22,7 +22,8 @@ public static class Dossiertoegang
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(user);
-        if (user.Id is not { } id || user.SchoolId is null)
+        // Staff only, even for a gesprek stored under the user's name: a parent never reads the staff dossier.
+        if (user.Id is not { } id || !Toegang.IsMedewerker(user))
         {
             return db.Gesprekken.Where(_ => false);
         }

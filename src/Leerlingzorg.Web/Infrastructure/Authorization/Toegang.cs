@@ -13,8 +13,11 @@ namespace Leerlingzorg.Web.Infrastructure.Authorization;
 /// <item>care roles, schoolleiding and the absence desk: every student of the school;</item>
 /// <item>a coördinator: the classes of his leerjaren / afdelingen (<see cref="Coordinator"/>);</item>
 /// <item>a mentor: his classes; a docent: the classes he teaches (<see cref="Lesopdracht"/>);</item>
-/// <item>a parent: his own children; the beheerder: every class (he manages them), no student dossier.</item>
+/// <item>the beheerder: every class (he manages them), no student dossier.</item>
 /// </list>
+/// Only staff (<see cref="IsMedewerker"/>): these predicates hold no parent clause, so a parent never reaches a staff
+/// screen or handler through them, and a staff member who is also a parent sees his child only through his staff
+/// relations. The parent's own views read through <see cref="EigenKinderen"/>.
 /// </summary>
 public static class Toegang
 {
@@ -27,6 +30,28 @@ public static class Toegang
     private static readonly string[] SchoolbreedKlassen = [.. SchoolbreedLeerlingen, Rollen.Beheerder];
 
     private static readonly string[] Coordinatorrollen = [Rollen.Leerjaarcoordinator, Rollen.Afdelingscoordinator];
+
+    /// <summary>
+    /// Whether the user holds a staff role of his school: the first check of every staff handler (reads and writes),
+    /// answered with <c>Fout.GeenToegang</c>. Parents, partnership users and users without a role are no staff.
+    /// </summary>
+    public static bool IsMedewerker(CurrentUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.Id is not null && user.SchoolId is not null && user.IsInEenVan(Rollen.Medewerkerrollen);
+    }
+
+    /// <summary>The parent's own children (his views only: Mijn kinderen, later the ouderportaal); none for anyone else.</summary>
+    public static IQueryable<Leerling> EigenKinderen(this LeerlingzorgDbContext db, CurrentUser user)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.Id is not { } ouder || user.SchoolId is null || !user.IsInRol(Rollen.Ouder))
+        {
+            return db.Leerlingen.Where(_ => false);
+        }
+        return db.Leerlingen.Where(l => l.Ouders.Any(o => o.Ouder!.GebruikerId == ouder));
+    }
 
     public static bool ZietAlleKlassen(CurrentUser user) =>
         user.SchoolId is not null && user.IsInEenVan(SchoolbreedKlassen);
@@ -42,6 +67,10 @@ public static class Toegang
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(user);
+        if (!IsMedewerker(user))
+        {
+            return db.Klassen.Where(_ => false);
+        }
         if (ZietAlleKlassen(user))
         {
             return db.Klassen;
@@ -59,19 +88,21 @@ public static class Toegang
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(user);
+        if (!IsMedewerker(user))
+        {
+            return db.Leerlingen.Where(_ => false);
+        }
         if (ZietAlleLeerlingen(user))
         {
             return db.Leerlingen;
         }
         var (id, mentor, docent, coordinator) = Relaties(user);
-        var ouder = user.IsInRol(Rollen.Ouder);
         return db.Leerlingen.Where(l =>
             (mentor && l.Klas!.Mentoren.Any(m => m.MedewerkerId == id))
             || (docent && db.Lesopdrachten.Any(o => o.KlasId == l.KlasId && o.MedewerkerId == id))
             || (coordinator && db.Coordinatoren.Any(c => c.MedewerkerId == id
                 && (c.Leerjaar == null || c.Leerjaar == l.Klas!.Leerjaar)
-                && (c.AfdelingId == null || c.AfdelingId == l.Klas!.AfdelingId)))
-            || (ouder && l.Ouders.Any(o => o.Ouder!.GebruikerId == id)));
+                && (c.AfdelingId == null || c.AfdelingId == l.Klas!.AfdelingId))));
     }
 
     private static (Guid Id, bool Mentor, bool Docent, bool Coordinator) Relaties(CurrentUser user) =>

@@ -140,15 +140,20 @@ public sealed class LeerlingenLijstTests(LeerlingenFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public async Task Showing_a_page_is_one_read_in_the_audit_log_without_names()
+    public async Task Showing_a_page_is_one_read_per_student_shown_in_the_audit_log_without_names()
     {
         var beheerder = await BeheerderAsync();
-        await LijstAsync(beheerder, Rollen.Beheerder, new LeerlingenVraag(0, 10, Naam: "lijsttest"));
+        var pagina = await LijstAsync(beheerder, Rollen.Beheerder, new LeerlingenVraag(0, 10, Naam: "lijsttest"));
+        Assert.NotEmpty(pagina.Regels);
         await using var db = fixture.App.ContextFor(fixture.A.School.Id);
-        var regel = await db.AuditEntries.SingleAsync(a => a.GebruikerId == beheerder.Id);
-        Assert.Equal(AuditActie.Lezen, regel.Actie);
-        Assert.StartsWith("leerlingenlijst", regel.Detail, StringComparison.Ordinal);
-        Assert.DoesNotContain("ijsttest", regel.Detail, StringComparison.OrdinalIgnoreCase);
+        var regels = await db.AuditEntries.Where(a => a.GebruikerId == beheerder.Id).ToListAsync();
+        Assert.Equal(pagina.Regels.Select(r => r.Id).Order(), regels.Select(r => r.LeerlingId ?? Guid.Empty).Order());
+        Assert.All(regels, regel =>
+        {
+            Assert.Equal(AuditActie.Lezen, regel.Actie);
+            Assert.StartsWith("leerlingenlijst", regel.Detail, StringComparison.Ordinal);
+            Assert.DoesNotContain("ijsttest", regel.Detail, StringComparison.OrdinalIgnoreCase);
+        });
     }
 
     [Fact]
