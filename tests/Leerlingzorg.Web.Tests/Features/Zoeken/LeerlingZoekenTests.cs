@@ -145,7 +145,7 @@ public sealed partial class LeerlingZoekenTests(ZoekenFixture fixture, ITestOutp
     /// Both go to the test output and to leerlingzorg-zoeken-plan.txt in the temp folder.
     /// </summary>
     [Fact]
-    public async Task The_search_uses_the_school_index_under_RLS_and_answers_quickly_on_a_large_school()
+    public async Task The_search_uses_the_school_index_under_RLS_on_a_large_school()
     {
         var rapport = new StringBuilder();
         var plannen = new List<string>();
@@ -198,8 +198,8 @@ public sealed partial class LeerlingZoekenTests(ZoekenFixture fixture, ITestOutp
             Assert.DoesNotContain("Seq Scan on leerlingen", plan, StringComparison.Ordinal);
             Assert.Matches(IndexOpSchool(), plan);
         }
-        // Generous for a shared 2-core machine; the measured numbers are in the report.
-        Assert.True(mediaan < 150, $"median {mediaan:F1} ms");
+        // No time limit here: speed is a benchmark (docs/benchmarks.md), not a timed test that fails on a loaded
+        // machine. The latency goes to the report; the plan assertions above are what must hold.
     }
 
     [GeneratedRegex(@"(Index Cond|Recheck Cond): \(+school_id = ")]
