@@ -93,7 +93,7 @@ public sealed class GesprekDialogTests(AppHost host)
         var dialoog = page.GetByTestId("gesprek-dialoog");
         await Expect(dialoog.GetByText("Vul de samenvatting in.")).ToHaveCountAsync(0);
         await Expect(dialoog.Locator(".mud-input-error")).ToHaveCountAsync(0);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(AppHost.Screenshots, "21-voortgangsgesprek-kiezen.png") });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppHost.Screenshots, "41-voortgangsgesprek-kiezen.png") });
 
         // Saving without a samenvatting does say so, next to the field.
         await page.GetByTestId("gesprek-opslaan").ClickAsync();
@@ -133,7 +133,7 @@ public sealed class GesprekDialogTests(AppHost host)
         await page.GetByTestId("gesprek-opslaan").ClickAsync();
         await Expect(page.Locator("li").Filter(new() { HasText = "Stageverslag inleveren bij de stagebegeleider" })).ToHaveCountAsync(1);
         await Expect(page.GetByTestId("gesprek-revisies").Locator("> li")).ToHaveCountAsync(2);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(AppHost.Screenshots, "22-gesprek-afspraak-gecorrigeerd.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppHost.Screenshots, "42-gesprek-afspraak-gecorrigeerd.png"), FullPage = true });
 
         // The way back to the student.
         await page.GetByTestId("gesprek-leerling-link").ClickAsync();
@@ -158,7 +158,7 @@ public sealed class GesprekDialogTests(AppHost host)
         await Rij(page, 12).GetByRole(AriaRole.Link).First.ClickAsync();
         var item = page.GetByTestId("tijdlijn-item").Filter(new() { HasText = "taakverdeling in het project" });
         await Expect(item.GetByTestId("tijdlijn-groepsgesprek")).ToHaveTextAsync("Groepsgesprek · 2 leerlingen");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(AppHost.Screenshots, "23-tijdlijn-groepsgesprek.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppHost.Screenshots, "43-tijdlijn-groepsgesprek.png"), FullPage = true });
         await item.GetByRole(AriaRole.Link).First.ClickAsync();
         await Expect(page.GetByTestId("gesprek-leerling-link")).ToHaveCountAsync(2);
     }
