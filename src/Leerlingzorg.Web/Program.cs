@@ -35,7 +35,7 @@ if (!await Database.UseLocalPostgresWhenUnconfiguredAsync(builder))
 builder.Services.AddLeerlingzorgDatabase(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents().AddHubOptions(o => o.MaximumReceiveMessageSize = 256 * 1024);
 // The security headers middleware sends X-Frame-Options: DENY for every response.
 builder.Services.AddAntiforgery(options => options.SuppressXFrameOptionsHeader = true);
 builder.Services.AddMudServices(config =>

@@ -18,6 +18,29 @@ public sealed class Afspraak : ISchoolOwned
 
     public bool IsVerlopen(DateOnly vandaag) => !IsAfgerond && Deadline is { } d && d < vandaag;
 
+    /// <summary>
+    /// The author corrects what was agreed, who does it or by when; returns whether anything changed. A finished
+    /// afspraak is history (its evaluation is about what it said): it is not changed.
+    /// </summary>
+    public bool Corrigeer(string wat, Guid eigenaarId, DateOnly? deadline)
+    {
+        if (IsAfgerond)
+        {
+            throw new InvalidOperationException("Een afgeronde afspraak wordt niet meer gewijzigd.");
+        }
+        if (string.IsNullOrWhiteSpace(wat))
+        {
+            throw new ArgumentException("Wat er is afgesproken is verplicht.", nameof(wat));
+        }
+        wat = wat.Trim();
+        if (Wat == wat && EigenaarId == eigenaarId && Deadline == deadline)
+        {
+            return false;
+        }
+        (Wat, EigenaarId, Deadline) = (wat, eigenaarId, deadline);
+        return true;
+    }
+
     public void RondAf(string evaluatie, DateTimeOffset op)
     {
         if (string.IsNullOrWhiteSpace(evaluatie))

@@ -1,3 +1,5 @@
+using Leerlingzorg.Web.Infrastructure.Operations;
+
 namespace Leerlingzorg.Web.Features;
 
 /// <summary>Why an expected operation did not succeed; the page shows <see cref="Fout.Melding"/> in Dutch.</summary>
@@ -5,6 +7,10 @@ public sealed record Fout(FoutSoort Soort, string Melding)
 {
     public static Fout NietGevonden(string wat) => new(FoutSoort.NietGevonden, $"{wat} is niet gevonden.");
     public static readonly Fout GeenToegang = new(FoutSoort.GeenToegang, "U heeft geen toegang tot deze gegevens.");
+
+    /// <summary>The database went away during the action; what the user typed stays in the form.</summary>
+    public static readonly Fout Onbereikbaar = new(FoutSoort.Onbereikbaar,
+        "De database is even niet bereikbaar. Je invoer is bewaard; probeer het zo opnieuw.");
 }
 
 public enum FoutSoort
@@ -13,6 +19,8 @@ public enum FoutSoort
     GeenToegang,
     Ongeldig,
     Conflict,
+    /// <summary>The database could not be reached; trying again later will work.</summary>
+    Onbereikbaar,
 }
 
 /// <summary>The outcome of a use case: a value, or a typed, Dutch error.</summary>
@@ -30,4 +38,46 @@ public readonly record struct Result<T>
 
     public static implicit operator Result<T>(T waarde) => new(waarde, null);
     public static implicit operator Result<T>(Fout fout) => new(default, fout);
+}
+
+/// <summary>
+/// The one place where a database that went away becomes an expected failure: a use case wrapped in
+/// <see cref="BijStoring{T}"/> returns <see cref="Fout.Onbereikbaar"/> instead of throwing, so that the circuit
+/// lives on, the page keeps what was typed and the next try works once PostgreSQL is back.
+/// </summary>
+public static class Storing
+{
+    public static async Task<Result<T>> BijStoring<T>(this Task<Result<T>> actie)
+    {
+        ArgumentNullException.ThrowIfNull(actie);
+        try
+        {
+            return await actie;
+        }
+        catch (Exception e) when (IsOnbereikbaar(e))
+        {
+            return Fout.Onbereikbaar;
+        }
+    }
+
+    /// <summary>
+    /// The exceptions of a database that is down or cut off (Npgsql transient, a socket, a timeout, a broken connection
+    /// wrapped by EF Core), never a bug such as a constraint violation.
+    /// </summary>
+    public static bool IsOnbereikbaar(Exception? e)
+    {
+        if (DatabaseUnavailableMiddleware.IsDatabaseUnavailable(e))
+        {
+            return true;
+        }
+        for (; e is not null; e = e.InnerException)
+        {
+            // A command or pool wait that timed out; EF Core wraps it (InvalidOperationException, DbUpdateException).
+            if (e is TimeoutException or Npgsql.NpgsqlException { InnerException: TimeoutException })
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -51,6 +51,8 @@ public sealed class TijdlijnItem
     public string? Tekst { get; init; }
     public bool IsVoortgang { get; init; }
     public DateOnly? Deadline { get; init; }
+    /// <summary>How many students a gesprek is about: more than one makes it a groepsgesprek. Zero for other kinds.</summary>
+    public int AantalLeerlingen { get; init; }
 }
 
 public sealed record TijdlijnSoortKeuze(Guid Id, string Naam);
@@ -158,6 +160,7 @@ public sealed class TijdlijnHandler(IDbContextFactory<LeerlingzorgDbContext> dbF
                     Tekst = g.Samenvatting.Substring(0, FragmentLengte),
                     IsVoortgang = g.Voortgang != null,
                     Deadline = null,
+                    AantalLeerlingen = g.Leerlingen.Count,
                 });
         }
         if (afspraken)
@@ -182,6 +185,7 @@ public sealed class TijdlijnHandler(IDbContextFactory<LeerlingzorgDbContext> dbF
                 Tekst = null,
                 IsVoortgang = false,
                 Deadline = a.Deadline,
+                AantalLeerlingen = 0,
             });
             yield return zichtbareAfspraken.Where(a => a.AfgerondOp != null).Select(a => new TijdlijnItem
             {
@@ -199,6 +203,7 @@ public sealed class TijdlijnHandler(IDbContextFactory<LeerlingzorgDbContext> dbF
                 Tekst = a.Evaluatie,
                 IsVoortgang = false,
                 Deadline = a.Deadline,
+                AantalLeerlingen = 0,
             });
         }
     }

@@ -58,6 +58,13 @@ public sealed class GesprekInvoer
 /// <summary>One agreed action in the form.</summary>
 public sealed class AfspraakInvoer
 {
+    /// <summary>
+    /// When editing: the saved afspraken this line stands for (a group gesprek holds one copy per student); empty
+    /// for a new one.
+    /// </summary>
+    public List<Guid> Ids { get; set; } = [];
+    /// <summary>Finished already: shown, not changed.</summary>
+    public bool IsAfgerond { get; set; }
     public string Wat { get; set; } = "";
     public Guid? EigenaarId { get; set; }
     public DateTime? Deadline { get; set; }
@@ -65,6 +72,9 @@ public sealed class AfspraakInvoer
 
 public sealed class GesprekInvoerValidator : AbstractValidator<GesprekInvoer>
 {
+    /// <summary>Also the field's MaxLength in the dialog.</summary>
+    public const int SamenvattingMaximum = 20_000;
+
     public GesprekInvoerValidator(TimeProvider time)
     {
         RuleFor(x => x.SoortId).NotNull().WithMessage("Kies de soort gesprek.");
@@ -74,7 +84,7 @@ public sealed class GesprekInvoerValidator : AbstractValidator<GesprekInvoer>
         RuleFor(x => x.LeerlingIds).NotEmpty().WithMessage("Kies ten minste één leerling.");
         RuleFor(x => x.Samenvatting).Cascade(CascadeMode.Stop)
             .Must(s => !string.IsNullOrWhiteSpace(s)).WithMessage("Vul de samenvatting in.")
-            .MaximumLength(20_000).WithMessage("Een samenvatting heeft hooguit 20.000 tekens.");
+            .MaximumLength(SamenvattingMaximum).WithMessage("Een samenvatting heeft hooguit 20.000 tekens.");
         RuleFor(x => x.AndereDeelnemers).MaximumLength(500).WithMessage("Andere deelnemers: hooguit 500 tekens.");
         RuleFor(x => x.Vertrouwelijkheid).IsInEnum().WithMessage("Kies wie het gesprek mag lezen.");
         RuleForEach(x => x.Afspraken).ChildRules(a =>

@@ -29,7 +29,10 @@ public sealed class GesprekVastleggenHandler(
     /// A new form for one student (<paramref name="leerlingId"/>) or a group of a class (<paramref name="klasId"/>):
     /// the soorten, the staff for the eigenaar select and the students to choose from, without tracking.
     /// </summary>
-    public async Task<Result<GesprekFormulier>> NieuwAsync(Guid? leerlingId, Guid? klasId, CancellationToken cancellationToken = default)
+    public Task<Result<GesprekFormulier>> NieuwAsync(Guid? leerlingId, Guid? klasId, CancellationToken cancellationToken = default) =>
+        LaadNieuwAsync(leerlingId, klasId, cancellationToken).BijStoring();
+
+    private async Task<Result<GesprekFormulier>> LaadNieuwAsync(Guid? leerlingId, Guid? klasId, CancellationToken cancellationToken)
     {
         if (currentUser.Id is null || currentUser.SchoolId is not { } school || !Toegang.IsMedewerker(currentUser))
         {
@@ -74,9 +77,14 @@ public sealed class GesprekVastleggenHandler(
     }
 
     /// <summary>Saves a new gesprek and deletes the draft with <paramref name="conceptSleutel"/>; returns the gesprek's id.</summary>
-    public async Task<Result<Guid>> HandleAsync(GesprekInvoer invoer, string? conceptSleutel = null, CancellationToken cancellationToken = default)
+    public Task<Result<Guid>> HandleAsync(GesprekInvoer invoer, string? conceptSleutel = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(invoer);
+        return VastleggenAsync(invoer, conceptSleutel, cancellationToken).BijStoring();
+    }
+
+    private async Task<Result<Guid>> VastleggenAsync(GesprekInvoer invoer, string? conceptSleutel, CancellationToken cancellationToken)
+    {
         if (currentUser.Id is not { } auteur || currentUser.SchoolId is not { } school || !Toegang.IsMedewerker(currentUser))
         {
             return Fout.GeenToegang;
