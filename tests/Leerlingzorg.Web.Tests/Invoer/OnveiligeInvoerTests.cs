@@ -171,6 +171,20 @@ public sealed class OnveiligeInvoerTests(ImportFixture fixture) : IClassFixture<
         Assert.Equal(("Tim", "de Vries", "Ans"), (tim.Voornaam, tim.Achternaam, tim.Ouders.Single().Ouder!.Voornaam));
     }
 
+    [Theory]
+    [InlineData("mentor\0@school.example")]
+    [InlineData("mentor\uD800@school.example")]
+    public async Task A_sign_in_with_a_NUL_or_a_lone_surrogate_in_the_e_mail_address_is_refused_calmly_not_with_HTTP_500(string email)
+    {
+        var client = LoginClient.Create(fixture.App);
+
+        var response = await LoginClient.LoginAsync(client, email, TestData.Wachtwoord);
+
+        // The form is refused (400) or answered with "onjuist" (200); never a server error.
+        Assert.True((int)response.StatusCode < 500, $"HTTP {(int)response.StatusCode}");
+        Assert.False(LoginClient.IsSignedIn(response));
+    }
+
     [Fact]
     public void A_file_with_a_UTF8_BOM_and_Windows_1252_text_is_read_as_Windows_1252()
     {

@@ -22,6 +22,7 @@ public static class Database
     private static readonly SchoolConnectionInterceptor ConnectionInterceptor = new();
     private static readonly SchoolSaveGuard SaveGuard = new();
     private static readonly VeiligeTekstGuard TekstGuard = new();
+    private static readonly VeiligeParameters Parameters = new();
 
     public static void Configure(DbContextOptionsBuilder builder, string connectionString) =>
         Configure(builder, new NpgsqlDataSourceBuilder(connectionString).Build());
@@ -31,7 +32,7 @@ public static class Database
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention()
-            .AddInterceptors(ConnectionInterceptor, SaveGuard, TekstGuard)
+            .AddInterceptors(ConnectionInterceptor, SaveGuard, TekstGuard, Parameters)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
     }
 
