@@ -22,8 +22,8 @@ public sealed class AfrondenInvoerValidator : AbstractValidator<AfrondenInvoer>
     public AfrondenInvoerValidator()
     {
         RuleFor(x => x.Evaluatie).Cascade(CascadeMode.Stop)
-            .Must(e => !string.IsNullOrWhiteSpace(e)).WithMessage("Vul de evaluatie in: wat heeft de afspraak opgeleverd?")
-            .MaximumLength(MaxLengte).WithMessage($"De evaluatie heeft hooguit {MaxLengte} tekens.");
+            .Verplicht().WithMessage("Vul de evaluatie in: wat heeft de afspraak opgeleverd?")
+            .VrijeTekst(MaxLengte).WithMessage($"De evaluatie heeft hooguit {MaxLengte} tekens.");
     }
 }
 

@@ -6,6 +6,7 @@ using Leerlingzorg.Web.Infrastructure.Persistence;
 using Leerlingzorg.Web.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using System.Text.Json;
+using Npgsql;
 
 namespace Leerlingzorg.Web.Features.Gesprekken;
 
@@ -14,14 +15,25 @@ namespace Leerlingzorg.Web.Features.Gesprekken;
 /// and subject. Called about a second after typing stops and on blur, so it is not audited per keystroke; only
 /// the first save of a draft writes an audit line.
 /// </summary>
-public sealed class ConceptOpslaanHandler(
-    IDbContextFactory<LeerlingzorgDbContext> dbFactory, CurrentUser currentUser, AuditLog audit, TimeProvider time)
+public sealed partial class ConceptOpslaanHandler(
+    IDbContextFactory<LeerlingzorgDbContext> dbFactory, CurrentUser currentUser, AuditLog audit, TimeProvider time,
+    ILogger<ConceptOpslaanHandler> logger)
 {
+    /// <summary>
+    /// Room for a form filled to every field's maximum (20,000 + 7 × 2,000 + afspraken) as JSON with escapes; a
+    /// bigger draft is not one the dialog can produce.
+    /// </summary>
+    public const int MaximaleGrootte = 200_000;
+
+    public static readonly Fout NietOpgeslagen = new(FoutSoort.Ongeldig,
+        "Het concept kon niet worden opgeslagen. Wat u typte staat nog in het formulier; probeer het zo opnieuw.");
+
     /// <summary>Returns when the draft was saved.</summary>
     public async Task<Result<DateTimeOffset>> HandleAsync(string sleutel, GesprekInvoer invoer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(invoer);
         // Serialised before the first await: the form may change while this runs.
+        // Gesprekken.Json cleans every string: PostgreSQL's jsonb refuses an escaped NUL.
         var inhoud = JsonSerializer.Serialize(invoer, Gesprekken.Json);
         if (currentUser.Id is not { } auteur || currentUser.SchoolId is null || !Toegang.IsMedewerker(currentUser))
         {
@@ -31,6 +43,25 @@ public sealed class ConceptOpslaanHandler(
         {
             return new Fout(FoutSoort.Ongeldig, "Onbekend concept.");
         }
+        if (inhoud.Length > MaximaleGrootte)
+        {
+            return new Fout(FoutSoort.Ongeldig, "Het concept is te groot om op te slaan. Maak de teksten korter.");
+        }
+        try
+        {
+            return await BewaarAsync(auteur, sleutel, inhoud, cancellationToken);
+        }
+        catch (Exception e) when (e is DbUpdateException or NpgsqlException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
+        {
+            // The autosave runs in the background of the dialog: a failure must never end the user's circuit.
+            // The exception is logged without its message, which may quote the draft.
+            LogNietOpgeslagen(e.GetType().Name, (e.InnerException as PostgresException ?? e as PostgresException)?.SqlState);
+            return NietOpgeslagen;
+        }
+    }
+
+    private async Task<Result<DateTimeOffset>> BewaarAsync(Guid auteur, string sleutel, string inhoud, CancellationToken cancellationToken)
+    {
         var nu = time.GetUtcNow();
         for (var poging = 0; ; poging++)
         {
@@ -58,4 +89,7 @@ public sealed class ConceptOpslaanHandler(
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Concept van een gesprek niet opgeslagen: {Soort} {SqlState}")]
+    private partial void LogNietOpgeslagen(string soort, string? sqlState);
 }

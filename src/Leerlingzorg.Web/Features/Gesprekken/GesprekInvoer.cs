@@ -1,3 +1,4 @@
+using Leerlingzorg.Domain;
 using System.Text.Json;
 using FluentValidation;
 using FluentValidation.Results;
@@ -36,14 +37,14 @@ public sealed class GesprekInvoer
 
     /// <summary>Whether the user typed anything worth keeping (the default date and soort do not count).</summary>
     public bool IsLeeg() =>
-        string.IsNullOrWhiteSpace(Samenvatting) && string.IsNullOrWhiteSpace(AndereDeelnemers)
-        && Voortgangvelden().All(string.IsNullOrWhiteSpace)
-        && Afspraken.All(a => string.IsNullOrWhiteSpace(a.Wat));
+        Leeg(Samenvatting) is null && Leeg(AndereDeelnemers) is null
+        && Voortgangvelden().All(v => Leeg(v) is null)
+        && Afspraken.All(a => Leeg(a.Wat) is null);
 
     public IEnumerable<string?> Voortgangvelden() =>
         [WatGaatGoed, WatKanBeter, WatKanIk, HoeKanIkDatDoen, WatWilIk, WaarKanIkDatDoen, WieKanMijDaarbijHelpen];
 
-    public Domain.Dossier.Voortgang? AlsVoortgang() => Voortgangvelden().All(string.IsNullOrWhiteSpace)
+    public Domain.Dossier.Voortgang? AlsVoortgang() => Voortgangvelden().All(v => Leeg(v) is null)
         ? null
         : new Domain.Dossier.Voortgang
         {
@@ -52,7 +53,7 @@ public sealed class GesprekInvoer
             WieKanMijDaarbijHelpen = Leeg(WieKanMijDaarbijHelpen),
         };
 
-    internal static string? Leeg(string? tekst) => string.IsNullOrWhiteSpace(tekst) ? null : tekst.Trim();
+    internal static string? Leeg(string? tekst) => Domain.Tekst.VrijOfNull(tekst);
 }
 
 /// <summary>One agreed action in the form.</summary>
@@ -72,8 +73,11 @@ public sealed class AfspraakInvoer
 
 public sealed class GesprekInvoerValidator : AbstractValidator<GesprekInvoer>
 {
-    /// <summary>Also the field's MaxLength in the dialog.</summary>
-    public const int SamenvattingMaximum = 20_000;
+    /// <summary>The lengths of the dialog's fields (MaxLength) and the database columns.</summary>
+    public const int MaxSamenvatting = 20_000;
+    public const int MaxKort = 500;
+    public const int MaxVoortgangvraag = 2_000;
+    private const string VoortgangTeLang = "Het antwoord op een loopbaanvraag heeft hooguit 2.000 tekens.";
 
     public GesprekInvoerValidator(TimeProvider time)
     {
@@ -83,15 +87,22 @@ public sealed class GesprekInvoerValidator : AbstractValidator<GesprekInvoer>
             .Must(d => DateOnly.FromDateTime(d!.Value) <= Schoolkalender.Vandaag(time)).WithMessage("De datum ligt in de toekomst.");
         RuleFor(x => x.LeerlingIds).NotEmpty().WithMessage("Kies ten minste één leerling.");
         RuleFor(x => x.Samenvatting).Cascade(CascadeMode.Stop)
-            .Must(s => !string.IsNullOrWhiteSpace(s)).WithMessage("Vul de samenvatting in.")
-            .MaximumLength(SamenvattingMaximum).WithMessage("Een samenvatting heeft hooguit 20.000 tekens.");
-        RuleFor(x => x.AndereDeelnemers).MaximumLength(500).WithMessage("Andere deelnemers: hooguit 500 tekens.");
+            .Verplicht().WithMessage("Vul de samenvatting in.")
+            .VrijeTekst(MaxSamenvatting).WithMessage("Een samenvatting heeft hooguit 20.000 tekens.");
+        RuleFor(x => x.AndereDeelnemers).Tekst(MaxKort).WithMessage("Andere deelnemers: hooguit 500 tekens.");
+        RuleFor(x => x.WatGaatGoed).VrijeTekst(MaxVoortgangvraag).WithMessage(VoortgangTeLang);
+        RuleFor(x => x.WatKanBeter).VrijeTekst(MaxVoortgangvraag).WithMessage(VoortgangTeLang);
+        RuleFor(x => x.WatKanIk).VrijeTekst(MaxVoortgangvraag).WithMessage(VoortgangTeLang);
+        RuleFor(x => x.HoeKanIkDatDoen).VrijeTekst(MaxVoortgangvraag).WithMessage(VoortgangTeLang);
+        RuleFor(x => x.WatWilIk).VrijeTekst(MaxVoortgangvraag).WithMessage(VoortgangTeLang);
+        RuleFor(x => x.WaarKanIkDatDoen).VrijeTekst(MaxVoortgangvraag).WithMessage(VoortgangTeLang);
+        RuleFor(x => x.WieKanMijDaarbijHelpen).VrijeTekst(MaxVoortgangvraag).WithMessage(VoortgangTeLang);
         RuleFor(x => x.Vertrouwelijkheid).IsInEnum().WithMessage("Kies wie het gesprek mag lezen.");
         RuleForEach(x => x.Afspraken).ChildRules(a =>
         {
             a.RuleFor(x => x.Wat).Cascade(CascadeMode.Stop)
-                .Must(w => !string.IsNullOrWhiteSpace(w)).WithMessage("Vul bij elke afspraak in wat er is afgesproken.")
-                .MaximumLength(500).WithMessage("Een afspraak heeft hooguit 500 tekens.");
+                .Verplicht().WithMessage("Vul bij elke afspraak in wat er is afgesproken.")
+                .VrijeTekst(MaxKort).WithMessage("Een afspraak heeft hooguit 500 tekens.");
             a.RuleFor(x => x.EigenaarId).NotNull().WithMessage("Kies bij elke afspraak wie hem uitvoert.");
         });
     }
@@ -106,7 +117,8 @@ public sealed record LeerlingOptie(Guid Id, string Naam);
 /// <summary>Shared rules of the gesprek use cases.</summary>
 public static class Gesprekken
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>For drafts and revisions (jsonb): every string cleaned of what PostgreSQL cannot store.</summary>
+    public static readonly JsonSerializerOptions Json = VeiligeTekstJson.Opties(new JsonSerializerOptions(JsonSerializerDefaults.Web));
 
     public static Fout Ongeldig(ValidationResult result)
     {

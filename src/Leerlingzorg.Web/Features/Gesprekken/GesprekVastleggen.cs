@@ -122,9 +122,9 @@ public sealed class GesprekVastleggenHandler(
             SoortId = soort.Id,
             Datum = DateOnly.FromDateTime(invoer.Datum!.Value),
             AuteurId = auteur,
-            Samenvatting = invoer.Samenvatting.Trim(),
+            Samenvatting = Domain.Tekst.Vrij(invoer.Samenvatting),
             Vertrouwelijkheid = invoer.Vertrouwelijkheid,
-            AndereDeelnemers = GesprekInvoer.Leeg(invoer.AndereDeelnemers),
+            AndereDeelnemers = Domain.Tekst.RegelOfNull(invoer.AndereDeelnemers),
             MetOuders = invoer.MetOuders,
             Voortgang = soort.IsVoortgangsgesprek ? invoer.AlsVoortgang() : null,
             AangemaaktOp = nu,
@@ -138,7 +138,7 @@ public sealed class GesprekVastleggenHandler(
                 gesprek.Afspraken.Add(new Afspraak
                 {
                     LeerlingId = leerlingId,
-                    Wat = afspraak.Wat.Trim(),
+                    Wat = Domain.Tekst.Vrij(afspraak.Wat),
                     EigenaarId = afspraak.EigenaarId!.Value,
                     Deadline = afspraak.Deadline is { } d ? DateOnly.FromDateTime(d) : null,
                     AangemaaktOp = nu,

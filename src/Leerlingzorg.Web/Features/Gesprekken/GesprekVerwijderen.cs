@@ -21,11 +21,12 @@ public sealed class GesprekVerwijderenHandler(
         {
             return Fout.GeenToegang;
         }
-        if (string.IsNullOrWhiteSpace(reden))
+        reden = Domain.Tekst.Vrij(reden);
+        if (reden.Length == 0)
         {
             return new Fout(FoutSoort.Ongeldig, "Vul de reden in waarom het gesprek wordt verwijderd.");
         }
-        if (reden.Trim().Length > 500)
+        if (reden.Length > 500)
         {
             return new Fout(FoutSoort.Ongeldig, "Een reden heeft hooguit 500 tekens.");
         }

@@ -154,9 +154,9 @@ public sealed class GesprekWijzigenHandler(
         gesprek.Versie = invoer.Versie + 1;
         gesprek.SoortId = soort.Id;
         gesprek.Datum = DateOnly.FromDateTime(invoer.Datum!.Value);
-        gesprek.Samenvatting = invoer.Samenvatting.Trim();
+        gesprek.Samenvatting = Domain.Tekst.Vrij(invoer.Samenvatting);
         gesprek.Vertrouwelijkheid = invoer.Vertrouwelijkheid;
-        gesprek.AndereDeelnemers = GesprekInvoer.Leeg(invoer.AndereDeelnemers);
+        gesprek.AndereDeelnemers = Domain.Tekst.RegelOfNull(invoer.AndereDeelnemers);
         gesprek.MetOuders = invoer.MetOuders;
         gesprek.Voortgang = soort.IsVoortgangsgesprek ? invoer.AlsVoortgang() : null;
         gesprek.GewijzigdOp = nu;

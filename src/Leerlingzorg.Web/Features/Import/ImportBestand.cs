@@ -123,8 +123,9 @@ public static class ImportBestandLezer
             var velden = new string?[reader.FieldCount];
             for (var i = 0; i < velden.Length; i++)
             {
-                var waarde = reader.GetString(i);
-                velden[i] = string.IsNullOrWhiteSpace(waarde) ? null : waarde.Trim();
+                // Cleaned here, once, so that a NUL or another control character in one cell can never reach
+                // the database (where it fails the whole run) nor the preview.
+                velden[i] = Domain.Tekst.RegelOfNull(reader.GetString(i));
             }
             if (kolommen is null)
             {
@@ -150,13 +151,23 @@ public static class ImportBestandLezer
         return new ImportTabel($"CSV ({naam}, {codering})", UniekeKoppen(kolommen), rijen);
     }
 
-    /// <summary>UTF-8 (with or without BOM) when the bytes are valid UTF-8; else Windows-1252.</summary>
+    /// <summary>
+    /// UTF-8 (with or without BOM) when the bytes are valid UTF-8; else Windows-1252. A file with a UTF-8 BOM
+    /// whose text is not UTF-8 (an editor that added the mark to an "ANSI" file) is read as Windows-1252 too.
+    /// </summary>
     public static (string Tekst, string Codering) Decodeer(byte[] inhoud)
     {
         ArgumentNullException.ThrowIfNull(inhoud);
         if (inhoud is [0xEF, 0xBB, 0xBF, ..])
         {
-            return (StrictUtf8.GetString(inhoud, 3, inhoud.Length - 3), "UTF-8");
+            try
+            {
+                return (StrictUtf8.GetString(inhoud, 3, inhoud.Length - 3), "UTF-8");
+            }
+            catch (DecoderFallbackException)
+            {
+                return (Windows1252.GetString(inhoud, 3, inhoud.Length - 3), "Windows-1252");
+            }
         }
         if (inhoud is [0xFF, 0xFE, ..])
         {
@@ -225,7 +236,7 @@ public static class ImportBestandLezer
                     }
                     // Trailing empty header cells are formatting, not columns.
                     var laatste = waarden.FindLastIndex(w => !string.IsNullOrWhiteSpace(w));
-                    kolommen = waarden.Take(laatste + 1).Select(w => w?.Trim() ?? "").ToList();
+                    kolommen = waarden.Take(laatste + 1).Select(w => w ?? "").ToList();
                     continue;
                 }
                 if (waarden.All(string.IsNullOrWhiteSpace))
@@ -250,7 +261,7 @@ public static class ImportBestandLezer
     private static string? Tekst(object? cel) => cel switch
     {
         null => null,
-        string s => string.IsNullOrWhiteSpace(s) ? null : s.Trim(),
+        string s => Domain.Tekst.RegelOfNull(s),
         DateTime d when d.TimeOfDay == TimeSpan.Zero => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -258,7 +269,7 @@ public static class ImportBestandLezer
         decimal d => d.ToString("0.###############", CultureInfo.InvariantCulture),
         bool b => b ? "ja" : "nee",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => cel.ToString(),
+        _ => Domain.Tekst.RegelOfNull(cel.ToString()),
     };
 
     /// <summary>Empty headers get a name ("Kolom 4"); a repeated header gets a number, so that every column can be chosen.</summary>

@@ -39,7 +39,7 @@ public sealed record ImportSamenvatting
     public string? Melding { get; init; }
     public double DuurSeconden { get; init; }
 
-    private static readonly JsonSerializerOptions Opties = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Opties = VeiligeTekstJson.Opties(new JsonSerializerOptions(JsonSerializerDefaults.Web));
 
     public string NaarJson() => JsonSerializer.Serialize(this, Opties);
 

@@ -208,8 +208,10 @@ public static class LeerlingenVelden
         return meldingen;
     }
 
+    private static readonly JsonSerializerOptions Opslag = VeiligeTekstJson.Opties();
+
     public static string NaarJson(IReadOnlyDictionary<string, string> koppeling) =>
-        JsonSerializer.Serialize(koppeling.Where(k => !string.IsNullOrWhiteSpace(k.Value)).ToDictionary(k => k.Key, k => k.Value));
+        JsonSerializer.Serialize(koppeling.Where(k => !string.IsNullOrWhiteSpace(k.Value)).ToDictionary(k => k.Key, k => k.Value), Opslag);
 
     public static Dictionary<string, string> UitJson(string? json)
     {

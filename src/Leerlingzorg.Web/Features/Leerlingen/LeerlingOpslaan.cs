@@ -38,16 +38,16 @@ public sealed class LeerlingInvoerValidator : AbstractValidator<LeerlingInvoer>
     public LeerlingInvoerValidator(TimeProvider time)
     {
         RuleFor(x => x.Leerlingnummer).Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("Vul het leerlingnummer in.")
-            .MaximumLength(20).WithMessage("Een leerlingnummer heeft hooguit 20 tekens.")
+            .Verplicht().WithMessage("Vul het leerlingnummer in.")
+            .Tekst(20).WithMessage("Een leerlingnummer heeft hooguit 20 tekens.")
             .Matches("^[A-Za-z0-9-]+$").WithMessage("Een leerlingnummer bestaat uit letters, cijfers en streepjes, zonder spaties.");
         RuleFor(x => x.Voornaam).Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("Vul de voornaam in.")
-            .MaximumLength(100).WithMessage("Een voornaam heeft hooguit 100 tekens.");
-        RuleFor(x => x.Tussenvoegsel).MaximumLength(20).WithMessage("Een tussenvoegsel heeft hooguit 20 tekens.");
+            .Verplicht().WithMessage("Vul de voornaam in.")
+            .Tekst(100).WithMessage("Een voornaam heeft hooguit 100 tekens.");
+        RuleFor(x => x.Tussenvoegsel).Tekst(20).WithMessage("Een tussenvoegsel heeft hooguit 20 tekens.");
         RuleFor(x => x.Achternaam).Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("Vul de achternaam in.")
-            .MaximumLength(100).WithMessage("Een achternaam heeft hooguit 100 tekens.");
+            .Verplicht().WithMessage("Vul de achternaam in.")
+            .Tekst(100).WithMessage("Een achternaam heeft hooguit 100 tekens.");
         RuleFor(x => x.Geboortedatum).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage("Vul de geboortedatum in.")
             .Must(d => DateOnly.FromDateTime(d!.Value) < Leerlingbeheer.Vandaag(time)).WithMessage("De geboortedatum ligt in de toekomst.")
@@ -122,7 +122,7 @@ public sealed class LeerlingOpslaanHandler(
         {
             return Leerlingbeheer.Ongeldig(validatie);
         }
-        var nummer = invoer.Leerlingnummer.Trim();
+        var nummer = Domain.Tekst.Regel(invoer.Leerlingnummer);
         var huidig = Leerlingbeheer.HuidigSchooljaar(time);
         var volgend = huidig.Volgend;
 
@@ -151,9 +151,9 @@ public sealed class LeerlingOpslaanHandler(
             leerling = new Leerling
             {
                 Leerlingnummer = nummer,
-                Voornaam = invoer.Voornaam.Trim(),
+                Voornaam = Domain.Tekst.Regel(invoer.Voornaam),
                 Tussenvoegsel = Leeg(invoer.Tussenvoegsel),
-                Achternaam = invoer.Achternaam.Trim(),
+                Achternaam = Domain.Tekst.Regel(invoer.Achternaam),
                 Geboortedatum = DateOnly.FromDateTime(invoer.Geboortedatum!.Value),
                 IsAmv = invoer.IsAmv,
                 KlasId = klas?.Id,
@@ -182,9 +182,9 @@ public sealed class LeerlingOpslaanHandler(
             }
             var gewijzigd = new List<string>();
             Wijzig(leerling.Leerlingnummer, nummer, v => leerling.Leerlingnummer = v, "leerlingnummer", gewijzigd);
-            Wijzig(leerling.Voornaam, invoer.Voornaam.Trim(), v => leerling.Voornaam = v, "voornaam", gewijzigd);
+            Wijzig(leerling.Voornaam, Domain.Tekst.Regel(invoer.Voornaam), v => leerling.Voornaam = v, "voornaam", gewijzigd);
             Wijzig(leerling.Tussenvoegsel, Leeg(invoer.Tussenvoegsel), v => leerling.Tussenvoegsel = v, "tussenvoegsel", gewijzigd);
-            Wijzig(leerling.Achternaam, invoer.Achternaam.Trim(), v => leerling.Achternaam = v, "achternaam", gewijzigd);
+            Wijzig(leerling.Achternaam, Domain.Tekst.Regel(invoer.Achternaam), v => leerling.Achternaam = v, "achternaam", gewijzigd);
             Wijzig(leerling.Geboortedatum, DateOnly.FromDateTime(invoer.Geboortedatum!.Value), v => leerling.Geboortedatum = v, "geboortedatum", gewijzigd);
             Wijzig(leerling.IsAmv, invoer.IsAmv, v => leerling.IsAmv = v, "AMV", gewijzigd);
             if (leerling.KlasId != klas?.Id)
@@ -236,7 +236,7 @@ public sealed class LeerlingOpslaanHandler(
     private static Fout NummerBezet(string nummer) =>
         new(FoutSoort.Conflict, $"Leerlingnummer {nummer} is al in gebruik bij een andere leerling van deze school. Kies een ander leerlingnummer.");
 
-    private static string? Leeg(string? tekst) => string.IsNullOrWhiteSpace(tekst) ? null : tekst.Trim();
+    private static string? Leeg(string? tekst) => Domain.Tekst.RegelOfNull(tekst);
 
     private static void Wijzig<T>(T oud, T nieuw, Action<T> zet, string veld, List<string> gewijzigd)
     {

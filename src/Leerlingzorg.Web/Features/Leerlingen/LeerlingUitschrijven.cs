@@ -26,8 +26,8 @@ public sealed class UitschrijvenInvoerValidator : AbstractValidator<Uitschrijven
             .Must((x, d) => x.Inschrijfdatum is null || d >= x.Inschrijfdatum)
             .WithMessage(x => $"De uitschrijfdatum ligt vóór de inschrijfdatum ({x.Inschrijfdatum:d-M-yyyy}).");
         RuleFor(x => x.Reden).Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("Vul de reden van uitschrijving in.")
-            .MaximumLength(200).WithMessage("De reden heeft hooguit 200 tekens.");
+            .Verplicht().WithMessage("Vul de reden van uitschrijving in.")
+            .VrijeTekst(200).WithMessage("De reden heeft hooguit 200 tekens.");
     }
 }
 
@@ -93,7 +93,7 @@ public sealed class LeerlingUitschrijvenHandler(
             return new Fout(FoutSoort.Conflict, "Deze leerling is al uitgeschreven.");
         }
         var datum = DateOnly.FromDateTime(invoer.Datum!.Value);
-        leerling.SchrijfUit(datum, invoer.Reden);
+        leerling.SchrijfUit(datum, Domain.Tekst.Vrij(invoer.Reden));
         audit.Add(db, AuditActie.Wijzigen, leerling.Id, $"leerling uitgeschreven per {datum:yyyy-MM-dd}");
         await db.SaveChangesAsync(cancellationToken);
         return datum;

@@ -33,12 +33,12 @@ public sealed class OuderInvoerValidator : AbstractValidator<OuderInvoer>
     public OuderInvoerValidator()
     {
         RuleFor(x => x.Voornaam).Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("Vul de voornaam in.")
-            .MaximumLength(100).WithMessage("Een voornaam heeft hooguit 100 tekens.");
-        RuleFor(x => x.Tussenvoegsel).MaximumLength(20).WithMessage("Een tussenvoegsel heeft hooguit 20 tekens.");
+            .Verplicht().WithMessage("Vul de voornaam in.")
+            .Tekst(100).WithMessage("Een voornaam heeft hooguit 100 tekens.");
+        RuleFor(x => x.Tussenvoegsel).Tekst(20).WithMessage("Een tussenvoegsel heeft hooguit 20 tekens.");
         RuleFor(x => x.Achternaam).Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("Vul de achternaam in.")
-            .MaximumLength(100).WithMessage("Een achternaam heeft hooguit 100 tekens.");
+            .Verplicht().WithMessage("Vul de achternaam in.")
+            .Tekst(100).WithMessage("Een achternaam heeft hooguit 100 tekens.");
         RuleFor(x => x.Relatie).Cascade(CascadeMode.Stop)
             .IsInEnum().WithMessage("Kies de relatie tot de leerling.")
             .Equal(OuderRelatie.NidosVoogd).When(x => x.LeerlingIsAmv, ApplyConditionTo.CurrentValidator)
@@ -46,13 +46,13 @@ public sealed class OuderInvoerValidator : AbstractValidator<OuderInvoer>
             .NotEqual(OuderRelatie.NidosVoogd).When(x => !x.LeerlingIsAmv, ApplyConditionTo.CurrentValidator)
             .WithMessage("Een Nidos-voogd hoort alleen bij een AMV'er. Zet eerst bij de leerling dat hij of zij een AMV'er is.");
         RuleFor(x => x.Email).Cascade(CascadeMode.Stop)
-            .MaximumLength(256).WithMessage("Een e-mailadres heeft hooguit 256 tekens.")
+            .Tekst(256).WithMessage("Een e-mailadres heeft hooguit 256 tekens.")
             .EmailAddress().WithMessage("Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.")
             .When(x => !string.IsNullOrWhiteSpace(x.Email));
         RuleFor(x => x.Telefoon)
             .Matches(@"^\+?[0-9][0-9 ()-]{5,28}$").WithMessage("Vul een geldig telefoonnummer in, bijvoorbeeld 06 12345678 of +31 30 1234567.")
             .When(x => !string.IsNullOrWhiteSpace(x.Telefoon));
-        RuleFor(x => x.Voorkeurstaal).MaximumLength(40).WithMessage("De voorkeurstaal heeft hooguit 40 tekens.");
+        RuleFor(x => x.Voorkeurstaal).Tekst(40).WithMessage("De voorkeurstaal heeft hooguit 40 tekens.");
     }
 }
 
@@ -152,13 +152,13 @@ public sealed class OuderOpslaanHandler(IDbContextFactory<LeerlingzorgDbContext>
 
     private static void Vul(Ouder ouder, OuderInvoer invoer)
     {
-        ouder.Voornaam = invoer.Voornaam.Trim();
+        ouder.Voornaam = Domain.Tekst.Regel(invoer.Voornaam);
         ouder.Tussenvoegsel = Leeg(invoer.Tussenvoegsel);
-        ouder.Achternaam = invoer.Achternaam.Trim();
+        ouder.Achternaam = Domain.Tekst.Regel(invoer.Achternaam);
         ouder.Email = Leeg(invoer.Email);
         ouder.Telefoon = Leeg(invoer.Telefoon);
         ouder.Voorkeurstaal = Leeg(invoer.Voorkeurstaal);
     }
 
-    private static string? Leeg(string? tekst) => string.IsNullOrWhiteSpace(tekst) ? null : tekst.Trim();
+    private static string? Leeg(string? tekst) => Domain.Tekst.RegelOfNull(tekst);
 }

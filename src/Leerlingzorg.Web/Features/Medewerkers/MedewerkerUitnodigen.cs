@@ -24,13 +24,13 @@ public sealed class UitnodigingValidator : AbstractValidator<Uitnodiging>
 {
     public UitnodigingValidator()
     {
-        RuleFor(u => u.Voornaam).NotEmpty().WithMessage("Vul de voornaam in.")
-            .MaximumLength(100).WithMessage("De voornaam is hoogstens 100 tekens.");
-        RuleFor(u => u.Tussenvoegsel).MaximumLength(20).WithMessage("Het tussenvoegsel is hoogstens 20 tekens.");
-        RuleFor(u => u.Achternaam).NotEmpty().WithMessage("Vul de achternaam in.")
-            .MaximumLength(100).WithMessage("De achternaam is hoogstens 100 tekens.");
-        RuleFor(u => u.Email).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Vul het e-mailadres in.")
-            .MaximumLength(256).WithMessage("Het e-mailadres is hoogstens 256 tekens.")
+        RuleFor(u => u.Voornaam).Cascade(CascadeMode.Stop).Verplicht().WithMessage("Vul de voornaam in.")
+            .Tekst(100).WithMessage("De voornaam is hoogstens 100 tekens.");
+        RuleFor(u => u.Tussenvoegsel).Tekst(20).WithMessage("Het tussenvoegsel is hoogstens 20 tekens.");
+        RuleFor(u => u.Achternaam).Cascade(CascadeMode.Stop).Verplicht().WithMessage("Vul de achternaam in.")
+            .Tekst(100).WithMessage("De achternaam is hoogstens 100 tekens.");
+        RuleFor(u => u.Email).Cascade(CascadeMode.Stop).Verplicht().WithMessage("Vul het e-mailadres in.")
+            .Tekst(256).WithMessage("Het e-mailadres is hoogstens 256 tekens.")
             .EmailAddress().WithMessage("Dit is geen geldig e-mailadres.");
         RuleFor(u => u.Rollen).NotEmpty().WithMessage("Kies minstens één rol.")
             .Must(r => r.All(Personeelszaken.Medewerkerrollen.Contains)).WithMessage("Kies alleen rollen voor medewerkers.");
@@ -62,7 +62,7 @@ public sealed class MedewerkerUitnodigenHandler(
         {
             return ongeldig;
         }
-        var email = uitnodiging.Email.Trim();
+        var email = Domain.Tekst.Regel(uitnodiging.Email);
         var bestaatAl = new Fout(FoutSoort.Conflict, $"Er is al een account met het e-mailadres {email}. Elk e-mailadres kan maar één account hebben.");
         var rollen = uitnodiging.Rollen.Distinct().ToList();
 
@@ -75,9 +75,9 @@ public sealed class MedewerkerUitnodigenHandler(
         }
         var user = new Gebruiker
         {
-            Voornaam = uitnodiging.Voornaam.Trim(),
-            Tussenvoegsel = string.IsNullOrWhiteSpace(uitnodiging.Tussenvoegsel) ? null : uitnodiging.Tussenvoegsel.Trim(),
-            Achternaam = uitnodiging.Achternaam.Trim(),
+            Voornaam = Domain.Tekst.Regel(uitnodiging.Voornaam),
+            Tussenvoegsel = Domain.Tekst.RegelOfNull(uitnodiging.Tussenvoegsel),
+            Achternaam = Domain.Tekst.Regel(uitnodiging.Achternaam),
             Email = email,
             UserName = email,
             EmailConfirmed = true,

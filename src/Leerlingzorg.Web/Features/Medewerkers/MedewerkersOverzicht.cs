@@ -40,7 +40,7 @@ public sealed class MedewerkersOverzichtHandler(IDbContextFactory<LeerlingzorgDb
                 || !db.UserRoles.Any(ur => ur.UserId == u.Id)));
         if (!string.IsNullOrWhiteSpace(zoekopdracht.Zoekterm))
         {
-            foreach (var woord in zoekopdracht.Zoekterm.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            foreach (var woord in Domain.Tekst.Regel(zoekopdracht.Zoekterm).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 var patroon = Beheer.Bevat(woord);
                 medewerkers = medewerkers.Where(u => EF.Functions.ILike(u.Voornaam, patroon) || EF.Functions.ILike(u.Achternaam, patroon)

@@ -18,8 +18,8 @@ public sealed record AfdelingGegevens
 public sealed class AfdelingValidator : AbstractValidator<AfdelingGegevens>
 {
     public AfdelingValidator() =>
-        RuleFor(a => a.Naam).NotEmpty().WithMessage("Vul de naam van de afdeling in.")
-            .MaximumLength(50).WithMessage("De naam van de afdeling is hoogstens 50 tekens.");
+        RuleFor(a => a.Naam).Cascade(CascadeMode.Stop).Verplicht().WithMessage("Vul de naam van de afdeling in.")
+            .Tekst(50).WithMessage("De naam van de afdeling is hoogstens 50 tekens.");
 }
 
 public sealed class AfdelingOpslaanHandler(IDbContextFactory<LeerlingzorgDbContext> dbFactory, CurrentUser currentUser, AuditLog audit)
@@ -37,7 +37,7 @@ public sealed class AfdelingOpslaanHandler(IDbContextFactory<LeerlingzorgDbConte
         {
             return ongeldig;
         }
-        var naam = gegevens.Naam.Trim();
+        var naam = Domain.Tekst.Regel(gegevens.Naam);
         var bestaatAl = new Fout(FoutSoort.Conflict, $"Er is al een afdeling met de naam {naam}.");
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (await db.Afdelingen.AnyAsync(a => EF.Functions.ILike(a.Naam, Beheer.Letterlijk(naam)) && a.Id != (gegevens.Id ?? Guid.Empty), cancellationToken))

@@ -56,7 +56,7 @@ public static class Beheer
     public static string Letterlijk(string term)
     {
         ArgumentNullException.ThrowIfNull(term);
-        return term.Trim().Replace("\\", "\\\\", StringComparison.Ordinal)
+        return Domain.Tekst.Regel(term).Replace("\\", "\\\\", StringComparison.Ordinal)
             .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
     }
 

@@ -21,8 +21,8 @@ public sealed class GesprekSoortValidator : AbstractValidator<GesprekSoortGegeve
 {
     public GesprekSoortValidator()
     {
-        RuleFor(s => s.Naam).NotEmpty().WithMessage("Vul de naam van de gesprekssoort in.")
-            .MaximumLength(60).WithMessage("De naam van de gesprekssoort is hoogstens 60 tekens.");
+        RuleFor(s => s.Naam).Cascade(CascadeMode.Stop).Verplicht().WithMessage("Vul de naam van de gesprekssoort in.")
+            .Tekst(60).WithMessage("De naam van de gesprekssoort is hoogstens 60 tekens.");
         RuleFor(s => s.Volgorde).InclusiveBetween(0, 999).WithMessage("De volgorde is een getal van 0 tot en met 999.");
     }
 }
@@ -42,7 +42,7 @@ public sealed class GesprekSoortOpslaanHandler(IDbContextFactory<LeerlingzorgDbC
         {
             return ongeldig;
         }
-        var naam = gegevens.Naam.Trim();
+        var naam = Domain.Tekst.Regel(gegevens.Naam);
         var bestaatAl = new Fout(FoutSoort.Conflict, $"Er is al een gesprekssoort met de naam {naam}.");
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (await db.GesprekSoorten.AnyAsync(s => EF.Functions.ILike(s.Naam, Beheer.Letterlijk(naam)) && s.Id != (gegevens.Id ?? Guid.Empty), cancellationToken))

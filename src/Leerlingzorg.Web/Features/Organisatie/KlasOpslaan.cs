@@ -25,8 +25,8 @@ public sealed class KlasValidator : AbstractValidator<KlasGegevens>
 {
     public KlasValidator()
     {
-        RuleFor(k => k.Naam).NotEmpty().WithMessage("Vul de naam van de klas in.")
-            .MaximumLength(20).WithMessage("De naam van de klas is hoogstens 20 tekens.");
+        RuleFor(k => k.Naam).Cascade(CascadeMode.Stop).Verplicht().WithMessage("Vul de naam van de klas in.")
+            .Tekst(20).WithMessage("De naam van de klas is hoogstens 20 tekens.");
         RuleFor(k => k.Leerjaar).NotNull().WithMessage("Kies het leerjaar.")
             .InclusiveBetween(1, Klas.HoogsteLeerjaar).WithMessage($"Het leerjaar ligt tussen 1 en {Klas.HoogsteLeerjaar}.");
         RuleFor(k => k.AfdelingId).Must(Beheer.IsGekozen).WithMessage("Kies de afdeling.");
@@ -56,7 +56,7 @@ public sealed class KlasOpslaanHandler(IDbContextFactory<LeerlingzorgDbContext> 
             return ongeldig;
         }
         var school = currentUser.SchoolId!.Value;
-        var naam = gegevens.Naam.Trim();
+        var naam = Domain.Tekst.Regel(gegevens.Naam);
         var jaar = gegevens.Schooljaar;
         var bestaatAl = new Fout(FoutSoort.Conflict, $"Er is in schooljaar {jaar} al een klas {naam}.");
         var mentorIds = gegevens.MentorIds.Distinct().ToList();

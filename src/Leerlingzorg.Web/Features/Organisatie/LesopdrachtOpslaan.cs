@@ -24,8 +24,8 @@ public sealed class LesopdrachtValidator : AbstractValidator<LesopdrachtGegevens
     {
         RuleFor(l => l.KlasId).Must(Beheer.IsGekozen).WithMessage("Kies de klas.");
         RuleFor(l => l.MedewerkerId).Must(Beheer.IsGekozen).WithMessage("Kies de docent.");
-        RuleFor(l => l.Vak).NotEmpty().WithMessage("Vul het vak in.")
-            .MaximumLength(60).WithMessage("Het vak is hoogstens 60 tekens.");
+        RuleFor(l => l.Vak).Cascade(CascadeMode.Stop).Verplicht().WithMessage("Vul het vak in.")
+            .Tekst(60).WithMessage("Het vak is hoogstens 60 tekens.");
     }
 }
 
@@ -51,7 +51,7 @@ public sealed class LesopdrachtOpslaanHandler(IDbContextFactory<LeerlingzorgDbCo
         var school = currentUser.SchoolId!.Value;
         var klasId = gegevens.KlasId!.Value;
         var medewerkerId = gegevens.MedewerkerId!.Value;
-        var vak = gegevens.Vak.Trim();
+        var vak = Domain.Tekst.Regel(gegevens.Vak);
         var bestaatAl = new Fout(FoutSoort.Conflict, $"Deze docent geeft {vak} al aan deze klas.");
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -20,10 +20,10 @@ public sealed class LocatieValidator : AbstractValidator<LocatieGegevens>
 {
     public LocatieValidator()
     {
-        RuleFor(l => l.Naam).NotEmpty().WithMessage("Vul de naam van de locatie in.")
-            .MaximumLength(200).WithMessage("De naam van de locatie is hoogstens 200 tekens.");
-        RuleFor(l => l.Plaats).NotEmpty().WithMessage("Vul de plaats in.")
-            .MaximumLength(100).WithMessage("De plaats is hoogstens 100 tekens.");
+        RuleFor(l => l.Naam).Cascade(CascadeMode.Stop).Verplicht().WithMessage("Vul de naam van de locatie in.")
+            .Tekst(200).WithMessage("De naam van de locatie is hoogstens 200 tekens.");
+        RuleFor(l => l.Plaats).Cascade(CascadeMode.Stop).Verplicht().WithMessage("Vul de plaats in.")
+            .Tekst(100).WithMessage("De plaats is hoogstens 100 tekens.");
     }
 }
 
@@ -42,7 +42,7 @@ public sealed class LocatieOpslaanHandler(IDbContextFactory<LeerlingzorgDbContex
         {
             return ongeldig;
         }
-        var naam = gegevens.Naam.Trim();
+        var naam = Domain.Tekst.Regel(gegevens.Naam);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (await db.Locaties.AnyAsync(l => EF.Functions.ILike(l.Naam, Beheer.Letterlijk(naam)) && l.Id != (gegevens.Id ?? Guid.Empty), cancellationToken))
         {
@@ -58,12 +58,12 @@ public sealed class LocatieOpslaanHandler(IDbContextFactory<LeerlingzorgDbContex
             }
             locatie = bestaand;
             locatie.Naam = naam;
-            locatie.Plaats = gegevens.Plaats.Trim();
+            locatie.Plaats = Domain.Tekst.Regel(gegevens.Plaats);
             audit.Add(db, AuditActie.Wijzigen, null, $"locatie {naam} gewijzigd");
         }
         else
         {
-            locatie = new Locatie { Naam = naam, Plaats = gegevens.Plaats.Trim() };
+            locatie = new Locatie { Naam = naam, Plaats = Domain.Tekst.Regel(gegevens.Plaats) };
             db.Locaties.Add(locatie);
             audit.Add(db, AuditActie.Aanmaken, null, $"locatie {naam} aangemaakt");
         }

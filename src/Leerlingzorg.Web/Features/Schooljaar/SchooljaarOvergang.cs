@@ -118,8 +118,8 @@ public sealed class OvergangValidator : AbstractValidator<OvergangVoorstel>
         RuleForEach(x => x.Klassen).Where(k => k.Aanmaken && !k.Bestaat).ChildRules(klas =>
         {
             klas.RuleFor(k => k.Naam).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage(k => k.BronKlas is null ? "Geef elke nieuwe klas een naam." : $"Geef de klas die op {k.BronKlas} volgt een naam.")
-                .MaximumLength(20).WithMessage(k => $"De klasnaam {k.Naam} is te lang (hooguit 20 tekens).");
+                .Verplicht().WithMessage(k => k.BronKlas is null ? "Geef elke nieuwe klas een naam." : $"Geef de klas die op {k.BronKlas} volgt een naam.")
+                .Tekst(20).WithMessage(k => $"De klasnaam {k.Naam} is te lang (hooguit 20 tekens).");
             klas.RuleFor(k => k.Leerjaar).InclusiveBetween(1, Klas.HoogsteLeerjaar)
                 .WithMessage(k => $"Het leerjaar van klas {k.Naam} ligt tussen 1 en {Klas.HoogsteLeerjaar}.");
             klas.RuleFor(k => k.AfdelingId).NotEmpty().WithMessage(k => $"Kies de afdeling van klas {k.Naam}.");
@@ -128,7 +128,7 @@ public sealed class OvergangValidator : AbstractValidator<OvergangVoorstel>
         RuleFor(x => x).Custom((voorstel, context) =>
         {
             foreach (var dubbel in voorstel.Doelen.Where(k => !string.IsNullOrWhiteSpace(k.Naam))
-                         .GroupBy(k => k.Naam.Trim(), StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+                         .GroupBy(k => Domain.Tekst.Regel(k.Naam), StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
             {
                 context.AddFailure(nameof(OvergangVoorstel.Klassen), $"De klasnaam {dubbel.Key} komt meer dan eens voor in {voorstel.Naar}.");
             }
@@ -136,7 +136,7 @@ public sealed class OvergangValidator : AbstractValidator<OvergangVoorstel>
             {
                 if (leerling.Uitkomst == Jaaruitkomst.Vertrokken)
                 {
-                    if (leerling.Reden?.Length > 200)
+                    if (Domain.Tekst.Vrij(leerling.Reden).Length > 200)
                     {
                         context.AddFailure(nameof(OvergangVoorstel.Leerlingen), $"De reden van vertrek van {leerling.Naam} is te lang (hooguit 200 tekens).");
                     }
@@ -385,7 +385,7 @@ public sealed partial class SchooljaarOvergangHandler(
                 doelen[rij.Sleutel] = (klas.Id, klas.Naam);
                 continue;
             }
-            var naam = rij.Naam.Trim();
+            var naam = Domain.Tekst.Regel(rij.Naam);
             if (bestaand.Any(b => string.Equals(b.Naam, naam, StringComparison.OrdinalIgnoreCase)))
             {
                 return new Fout(FoutSoort.Ongeldig, $"Klas {naam} bestaat al in {naar}.");
@@ -443,7 +443,7 @@ public sealed partial class SchooljaarOvergangHandler(
                 dit.Uitkomst = overgang.Uitkomst;
                 if (overgang.Uitkomst == Jaaruitkomst.Vertrokken)
                 {
-                    var reden = string.IsNullOrWhiteSpace(overgang.Reden) ? $"Vertrokken aan het einde van schooljaar {van}" : overgang.Reden.Trim();
+                    var reden = string.IsNullOrWhiteSpace(overgang.Reden) ? $"Vertrokken aan het einde van schooljaar {van}" : Domain.Tekst.Vrij(overgang.Reden);
                     leerling.SchrijfUit(van.Einde, reden);
                     audit.Add(db, AuditActie.Wijzigen, leerling.Id, $"schooljaarovergang {van}: vertrokken, uitgeschreven per {van.Einde:yyyy-MM-dd}");
                     continue;

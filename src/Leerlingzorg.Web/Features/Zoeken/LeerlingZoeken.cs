@@ -49,6 +49,8 @@ public sealed class LeerlingZoekenHandler(IDbContextFactory<LeerlingzorgDbContex
     /// <summary>The term as searched: trimmed, single spaces, at most 100 characters; null when too short to search.</summary>
     public static string? Normaliseer(string? term)
     {
+        // A NUL in a query parameter fails the whole query in PostgreSQL: search what can be typed.
+        term = Domain.Tekst.Regel(term);
         if (string.IsNullOrWhiteSpace(term))
         {
             return null;

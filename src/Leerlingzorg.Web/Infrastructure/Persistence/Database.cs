@@ -21,6 +21,8 @@ public static class Database
 
     private static readonly SchoolConnectionInterceptor ConnectionInterceptor = new();
     private static readonly SchoolSaveGuard SaveGuard = new();
+    private static readonly VeiligeTekstGuard TekstGuard = new();
+    private static readonly VeiligeParameters Parameters = new();
 
     public static void Configure(DbContextOptionsBuilder builder, string connectionString) =>
         Configure(builder, new NpgsqlDataSourceBuilder(connectionString).Build());
@@ -30,7 +32,7 @@ public static class Database
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention()
-            .AddInterceptors(ConnectionInterceptor, SaveGuard)
+            .AddInterceptors(ConnectionInterceptor, SaveGuard, TekstGuard, Parameters)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
     }
 
@@ -74,6 +76,9 @@ public static class Database
             AutoPrepareMinUsages = 2,
             // Fail fast when the database is down, so that the user sees the Dutch error page quickly.
             Timeout = 5,
+            // Npgsql's default, made explicit: PostgreSQL's DETAIL holds row values (names, dossier text), and
+            // exception messages end up in logs.
+            IncludeErrorDetail = false,
         }.ConnectionString).Build();
         services.AddSingleton(dataSource);
 
