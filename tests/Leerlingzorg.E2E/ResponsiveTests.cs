@@ -253,6 +253,10 @@ public sealed partial class ResponsiveTests(AppHost host, Xunit.Abstractions.ITe
         }
         await page.GetByTestId("concept-weggooien").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Weggooien", Exact = true }).ClickAsync();
+        // Let the discard finish before the page goes on: navigating away mid-way crashes the circuit
+        // (GesprekDialog releases its semaphore after disposal; reported, not this test's subject).
+        await Expect(page.GetByTestId("concept-weggooien")).ToBeHiddenAsync(new() { Timeout = 20_000 });
+        await page.WaitForTimeoutAsync(1_000);
         await page.SetViewportSizeAsync(Breedtes[0], Hoogte);
     }
 
