@@ -1,7 +1,5 @@
 using System.Net;
-using Leerlingzorg.Web.Infrastructure.LocalPostgres;
 using Leerlingzorg.Web.Tests.Infrastructure;
-using Microsoft.Extensions.Configuration;
 
 namespace Leerlingzorg.Web.Tests.Operations;
 
@@ -10,39 +8,15 @@ namespace Leerlingzorg.Web.Tests.Operations;
 /// page meanwhile, and the application recovers by itself. Uses a cluster of its own, so that stopping it
 /// does not disturb the other tests.
 /// </summary>
-public sealed class DatabaseOutageTests : IAsyncLifetime
+public sealed class DatabaseOutageTests() : EigenClusterTests("outage")
 {
-    private LocalPostgres postgres = null!;
-    private TestApp app = null!;
-
-    public async Task InitializeAsync()
-    {
-        postgres = await LocalPostgres.StartAsync("outage-" + Environment.ProcessId, fresh: true);
-        await postgres.CreateDatabaseAsync("leerlingzorg");
-        var info = new TestDatabaseInfo("leerlingzorg",
-            postgres.ConnectionString("leerlingzorg", LocalPostgres.OwnerRole),
-            postgres.ConnectionString("leerlingzorg", LocalPostgres.AppRole),
-            postgres.ConnectionString("leerlingzorg", "postgres"));
-        await Web.Infrastructure.Persistence.Database.MigrateAsync(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:LeerlingzorgOwner"] = info.OwnerConnectionString,
-        }).Build());
-        app = new TestApp(info);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await app.DisposeAsync();
-        await postgres.StopAndDeleteAsync();
-    }
-
     [Fact]
     public async Task While_the_database_is_down_users_get_a_Dutch_page_and_the_app_recovers_when_it_returns()
     {
-        var client = LoginClient.Create(app);
+        var client = LoginClient.Create(App);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
 
-        await postgres.StopAsync();
+        await Postgres.StopAsync();
         var down = await LoginClient.LoginAsync(client, "iemand@test.example", "een-wachtwoord-123");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
         var html = await down.Content.ReadAsStringAsync();
@@ -50,7 +24,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         Assert.Contains("Er gaan geen gegevens verloren", html);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health")).StatusCode);
 
-        await postgres.RestartAsync();
+        await Postgres.RestartAsync();
         // Connections broken by the restart are dropped from the pool as they are found; a few tries at most.
         HttpResponseMessage back = null!;
         for (var attempt = 0; attempt < 10; attempt++)

@@ -1,10 +1,8 @@
 using Leerlingzorg.Domain.Gebruikers;
 using Leerlingzorg.Web.Features;
 using Leerlingzorg.Web.Features.Gesprekken;
-using Leerlingzorg.Web.Infrastructure.LocalPostgres;
 using Leerlingzorg.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Leerlingzorg.Web.Tests.Features.Gesprekken;
@@ -14,38 +12,14 @@ namespace Leerlingzorg.Web.Tests.Features.Gesprekken;
 /// an exception that would end the circuit, and the same input saves once PostgreSQL is back. A cluster of its
 /// own, so that stopping it does not disturb the other tests.
 /// </summary>
-public sealed class GesprekStoringTests : IAsyncLifetime
+public sealed class GesprekStoringTests() : EigenClusterTests("storing")
 {
-    private LocalPostgres postgres = null!;
-    private TestApp app = null!;
-
-    public async Task InitializeAsync()
-    {
-        postgres = await LocalPostgres.StartAsync("storing-" + Environment.ProcessId, fresh: true);
-        await postgres.CreateDatabaseAsync("leerlingzorg");
-        var info = new TestDatabaseInfo("leerlingzorg",
-            postgres.ConnectionString("leerlingzorg", LocalPostgres.OwnerRole),
-            postgres.ConnectionString("leerlingzorg", LocalPostgres.AppRole),
-            postgres.ConnectionString("leerlingzorg", "postgres"));
-        await Web.Infrastructure.Persistence.Database.MigrateAsync(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:LeerlingzorgOwner"] = info.OwnerConnectionString,
-        }).Build());
-        app = new TestApp(info);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await app.DisposeAsync();
-        await postgres.StopAndDeleteAsync();
-    }
-
     [Fact]
     public async Task Saving_a_gesprek_while_the_database_is_down_gives_a_Dutch_result_and_succeeds_when_it_is_back()
     {
-        var school = await new TestData(app).SchoolAsync("Storingschool");
+        var school = await new TestData(App).SchoolAsync("Storingschool");
         Guid soort;
-        await using (var db = app.ContextFor(school.School.Id))
+        await using (var db = App.ContextFor(school.School.Id))
         {
             soort = await db.GesprekSoorten.Where(s => !s.IsVoortgangsgesprek).Select(s => s.Id).FirstAsync();
         }
@@ -53,11 +27,11 @@ public sealed class GesprekStoringTests : IAsyncLifetime
         {
             SoortId = soort, Datum = DateTime.Today, LeerlingIds = [school.Leerlingen[1].Id], Samenvatting = "Gesprek tijdens een storing.",
         };
-        await using var scope = app.ScopeAs(school.Mentor, Rollen.Mentor);
+        await using var scope = App.ScopeAs(school.Mentor, Rollen.Mentor);
         var vastleggen = scope.ServiceProvider.GetRequiredService<GesprekVastleggenHandler>();
         var wijzigen = scope.ServiceProvider.GetRequiredService<GesprekWijzigenHandler>();
 
-        await postgres.StopAsync();
+        await Postgres.StopAsync();
         var tijdensStoring = await vastleggen.HandleAsync(invoer);
         var openenTijdensStoring = await vastleggen.NieuwAsync(school.Leerlingen[1].Id, null);
         var wijzigenTijdensStoring = await wijzigen.HandleAsync(new GesprekInvoer
@@ -71,7 +45,7 @@ public sealed class GesprekStoringTests : IAsyncLifetime
         Assert.Equal(FoutSoort.Onbereikbaar, wijzigenTijdensStoring.Fout?.Soort);
         Assert.Equal("Gesprek tijdens een storing.", invoer.Samenvatting);
 
-        await postgres.RestartAsync();
+        await Postgres.RestartAsync();
         // Connections broken by the restart leave the pool as they are found: a few tries at most.
         Result<Guid> daarna = default;
         for (var poging = 0; poging < 10; poging++)
@@ -84,7 +58,7 @@ public sealed class GesprekStoringTests : IAsyncLifetime
             await Task.Delay(300);
         }
         Assert.True(daarna.IsGelukt, daarna.Fout?.Melding);
-        await using var check = app.ContextFor(school.School.Id);
+        await using var check = App.ContextFor(school.School.Id);
         Assert.Equal("Gesprek tijdens een storing.", (await check.Gesprekken.SingleAsync(g => g.Id == daarna.Waarde)).Samenvatting);
     }
 }
