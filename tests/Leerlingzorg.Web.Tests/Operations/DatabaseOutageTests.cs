@@ -40,4 +40,28 @@ public sealed class DatabaseOutageTests() : EigenClusterTests("outage")
         Assert.Contains("Inloggen is niet gelukt", await back.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_signed_in_user_gets_the_stylesheet_without_a_database_lookup_also_while_it_is_down()
+    {
+        var school = await new TestData(App).SchoolAsync("Stijlschool");
+        var client = App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost"),
+        });
+        Assert.True(LoginClient.IsSignedIn(await LoginClient.LoginAsync(client, school.Mentor.Email!, TestData.Wachtwoord)));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/app.css")).StatusCode);
+
+        await Postgres.StopAsync();
+        try
+        {
+            // The cookie is checked against the database on every page request, but not for a static asset.
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/app.css")).StatusCode);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/Account/Manage")).StatusCode);
+        }
+        finally
+        {
+            await Postgres.RestartAsync();
+        }
+    }
 }

@@ -4,6 +4,7 @@ using Leerlingzorg.Web.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -27,6 +28,12 @@ public static class Sessies
     public static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        // A stylesheet or script is public and shows no dossier: no lookup for the handful of them on every page load,
+        // and they still load while the database is away (the 503 page and the reconnect dialog need them).
+        if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<StaticAssetDescriptor>() is not null)
+        {
+            return;
+        }
         var principal = context.Principal;
         if (principal?.Identity?.IsAuthenticated == true)
         {
