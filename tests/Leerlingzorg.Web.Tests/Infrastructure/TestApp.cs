@@ -3,13 +3,17 @@ using Leerlingzorg.Web.Infrastructure.Persistence;
 using Leerlingzorg.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Leerlingzorg.Web.Tests.Infrastructure;
 
-/// <summary>The real application (Program.cs) against a test database, in the "Testing" environment.</summary>
-public sealed class TestApp(TestDatabaseInfo database) : WebApplicationFactory<Program>
+/// <summary>
+/// The real application (Program.cs) against a test database, in the "Testing" environment; on the
+/// <paramref name="klok"/> instead of the system clock when given (a FakeTimeProvider, ADR 0007).
+/// </summary>
+public sealed class TestApp(TestDatabaseInfo database, TimeProvider? klok = null) : WebApplicationFactory<Program>
 {
     public TestDatabaseInfo Database { get; } = database;
 
@@ -19,6 +23,10 @@ public sealed class TestApp(TestDatabaseInfo database) : WebApplicationFactory<P
         builder.UseSetting($"ConnectionStrings:{Web.Infrastructure.Persistence.Database.AppConnection}", Database.AppConnectionString);
         builder.UseSetting($"ConnectionStrings:{Web.Infrastructure.Persistence.Database.OwnerConnection}", Database.OwnerConnectionString);
         builder.UseSetting("Logging:Directory", Path.Combine(Path.GetTempPath(), "leerlingzorg-test-logs"));
+        if (klok is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(klok));
+        }
     }
 
     public PooledDbContextFactory<LeerlingzorgDbContext> Pool => Services.GetRequiredService<PooledDbContextFactory<LeerlingzorgDbContext>>();

@@ -59,7 +59,7 @@ public sealed class MijnAfsprakenHandler(
         var rijen = new List<AfspraakRij>();
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            await foreach (var rij in OpenQuery(db, currentUser.Id!.Value, Leerlingbeheer.Vandaag(time)).WithCancellation(cancellationToken))
+            await foreach (var rij in OpenQuery(db, currentUser.Id!.Value, Schoolkalender.Vandaag(time)).WithCancellation(cancellationToken))
             {
                 rijen.Add(rij);
             }

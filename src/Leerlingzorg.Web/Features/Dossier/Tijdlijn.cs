@@ -174,7 +174,9 @@ public sealed class TijdlijnHandler(IDbContextFactory<LeerlingzorgDbContext> dbF
                 Soort = TijdlijnSoort.AfspraakGemaakt,
                 Id = a.Id,
                 GesprekId = a.GesprekId,
+#pragma warning disable RS0030 // h3 replaces this: the UTC date of an afspraak becomes its Amsterdam date, in SQL.
                 Datum = DateOnly.FromDateTime(a.AangemaaktOp.UtcDateTime),
+#pragma warning restore RS0030
                 Tijdstip = a.AangemaaktOp,
                 Titel = a.Wat,
                 GesprekSoortId = null,
@@ -192,7 +194,9 @@ public sealed class TijdlijnHandler(IDbContextFactory<LeerlingzorgDbContext> dbF
                 Soort = TijdlijnSoort.AfspraakAfgerond,
                 Id = a.Id,
                 GesprekId = a.GesprekId,
+#pragma warning disable RS0030 // h3 replaces this: the UTC date of an afspraak becomes its Amsterdam date, in SQL.
                 Datum = DateOnly.FromDateTime(a.AfgerondOp!.Value.UtcDateTime),
+#pragma warning restore RS0030
                 Tijdstip = a.AfgerondOp!.Value,
                 Titel = a.Wat,
                 GesprekSoortId = null,

@@ -182,34 +182,6 @@ public static class Gesprekken
     }
 }
 
-/// <summary>Dates in the school calendar: Europe/Amsterdam, whatever the server's zone.</summary>
-public static class Schoolkalender
-{
-    private static readonly TimeZoneInfo Zone = Vind();
-
-    public static DateOnly Vandaag(TimeProvider time)
-    {
-        ArgumentNullException.ThrowIfNull(time);
-        return DateOnly.FromDateTime(Lokaal(time.GetUtcNow()).DateTime);
-    }
-
-    public static DateTimeOffset Lokaal(DateTimeOffset tijdstip) => TimeZoneInfo.ConvertTime(tijdstip, Zone);
-
-    public static string Tijd(DateTimeOffset tijdstip) => Lokaal(tijdstip).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static TimeZoneInfo Vind()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Local;
-        }
-    }
-}
-
 /// <summary>The keys of drafts: one per author and subject.</summary>
 public static class ConceptSleutel
 {

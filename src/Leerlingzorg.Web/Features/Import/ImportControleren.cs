@@ -33,7 +33,7 @@ public sealed class ImportControlerenHandler(IDbContextFactory<LeerlingzorgDbCon
         {
             return new Fout(FoutSoort.Ongeldig, string.Join(" ", koppelingFouten));
         }
-        var vandaag = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var vandaag = Schoolkalender.Vandaag(time);
         var jaar = Schooljaar.Op(vandaag);
         Dictionary<string, Guid> klassen;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))

@@ -179,7 +179,7 @@ public sealed partial class ImportVerwerker(
         var totaal = tabel.Rijen.Count;
         Meld(opdracht, "Controleren", 0, totaal);
 
-        var vandaag = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var vandaag = Schoolkalender.Vandaag(time);
         var jaar = Schooljaar.Op(vandaag);
         await using var db = await pool.CreateDbContextAsync(cancellationToken);
         db.BindToSchool(opdracht.SchoolId);

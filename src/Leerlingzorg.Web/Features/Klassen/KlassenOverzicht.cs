@@ -17,7 +17,7 @@ public sealed class KlassenOverzichtHandler(IDbContextFactory<LeerlingzorgDbCont
         {
             return [];
         }
-        var jaar = Schooljaar.Op(DateOnly.FromDateTime(time.GetLocalNow().DateTime));
+        var jaar = Schoolkalender.HuidigSchooljaar(time);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.ZichtbareKlassen(currentUser)
             .Where(k => k.Schooljaar == jaar)

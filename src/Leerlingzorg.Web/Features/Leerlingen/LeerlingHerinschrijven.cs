@@ -30,7 +30,7 @@ public sealed class LeerlingHerinschrijvenHandler(
     public HerinschrijvenInvoerValidator Validator { get; } = new();
 
     public HerinschrijvenInvoer Nieuw(Guid leerlingId) =>
-        new() { LeerlingId = leerlingId, Datum = Leerlingbeheer.Vandaag(time).ToDateTime(TimeOnly.MinValue) };
+        new() { LeerlingId = leerlingId, Datum = Schoolkalender.Vandaag(time).ToDateTime(TimeOnly.MinValue) };
 
     public async Task<Result<DateOnly>> HandleAsync(HerinschrijvenInvoer invoer, CancellationToken cancellationToken = default)
     {
@@ -44,7 +44,7 @@ public sealed class LeerlingHerinschrijvenHandler(
         {
             return Leerlingbeheer.Ongeldig(validatie);
         }
-        var huidig = Leerlingbeheer.HuidigSchooljaar(time);
+        var huidig = Schoolkalender.HuidigSchooljaar(time);
         var volgend = huidig.Volgend;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var leerling = await db.BeheerbareLeerlingen(currentUser).AsTracking()

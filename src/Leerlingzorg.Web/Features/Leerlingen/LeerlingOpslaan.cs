@@ -50,8 +50,8 @@ public sealed class LeerlingInvoerValidator : AbstractValidator<LeerlingInvoer>
             .Tekst(100).WithMessage("Een achternaam heeft hooguit 100 tekens.");
         RuleFor(x => x.Geboortedatum).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage("Vul de geboortedatum in.")
-            .Must(d => DateOnly.FromDateTime(d!.Value) < Leerlingbeheer.Vandaag(time)).WithMessage("De geboortedatum ligt in de toekomst.")
-            .Must(d => Leeftijd.Op(DateOnly.FromDateTime(d!.Value), Leerlingbeheer.Vandaag(time)) >= 8)
+            .Must(d => DateOnly.FromDateTime(d!.Value) < Schoolkalender.Vandaag(time)).WithMessage("De geboortedatum ligt in de toekomst.")
+            .Must(d => Leeftijd.Op(DateOnly.FromDateTime(d!.Value), Schoolkalender.Vandaag(time)) >= 8)
             .WithMessage("Controleer de geboortedatum: de leerling zou jonger zijn dan 8 jaar.");
         RuleFor(x => x.Inschrijfdatum).Cascade(CascadeMode.Stop)
             .NotNull().When(x => x.Id is null).WithMessage("Vul de inschrijfdatum in.")
@@ -69,7 +69,7 @@ public sealed class LeerlingOpslaanHandler(
     public LeerlingInvoerValidator Validator { get; } = new(time);
 
     /// <summary>A new, empty form: enrolled today.</summary>
-    public LeerlingInvoer Nieuw() => new() { Inschrijfdatum = Leerlingbeheer.Vandaag(time).ToDateTime(TimeOnly.MinValue) };
+    public LeerlingInvoer Nieuw() => new() { Inschrijfdatum = Schoolkalender.Vandaag(time).ToDateTime(TimeOnly.MinValue) };
 
     /// <summary>The current data of a student, to change it.</summary>
     public async Task<Result<LeerlingInvoer>> LaadAsync(Guid leerlingId, CancellationToken cancellationToken = default)
@@ -99,7 +99,7 @@ public sealed class LeerlingOpslaanHandler(
         {
             return [];
         }
-        var huidig = Leerlingbeheer.HuidigSchooljaar(time);
+        var huidig = Schoolkalender.HuidigSchooljaar(time);
         var volgend = huidig.Volgend;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Klassen
@@ -123,7 +123,7 @@ public sealed class LeerlingOpslaanHandler(
             return Leerlingbeheer.Ongeldig(validatie);
         }
         var nummer = Domain.Tekst.Regel(invoer.Leerlingnummer);
-        var huidig = Leerlingbeheer.HuidigSchooljaar(time);
+        var huidig = Schoolkalender.HuidigSchooljaar(time);
         var volgend = huidig.Volgend;
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

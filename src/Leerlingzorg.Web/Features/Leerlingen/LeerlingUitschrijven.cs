@@ -62,7 +62,7 @@ public sealed class LeerlingUitschrijvenHandler(
         return new UitschrijvenInvoer
         {
             LeerlingId = leerlingId,
-            Datum = Leerlingbeheer.Vandaag(time).ToDateTime(TimeOnly.MinValue),
+            Datum = Schoolkalender.Vandaag(time).ToDateTime(TimeOnly.MinValue),
             Inschrijfdatum = leerling.Inschrijfdatum?.ToDateTime(TimeOnly.MinValue),
         };
     }

@@ -41,15 +41,6 @@ public static class Leerlingbeheer
         return MagBeheren(user) ? db.Leerlingen : db.ZichtbareLeerlingen(user);
     }
 
-    /// <summary>The schooljaar of today in the school calendar.</summary>
-    public static Schooljaar HuidigSchooljaar(TimeProvider time) => Schooljaar.Op(Vandaag(time));
-
-    public static DateOnly Vandaag(TimeProvider time)
-    {
-        ArgumentNullException.ThrowIfNull(time);
-        return DateOnly.FromDateTime(time.GetLocalNow().DateTime);
-    }
-
     public static string Weergave(OuderRelatie relatie) => relatie switch
     {
         OuderRelatie.Moeder => "moeder",

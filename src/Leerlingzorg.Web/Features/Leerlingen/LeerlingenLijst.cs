@@ -103,7 +103,7 @@ public sealed class LeerlingenLijstHandler(
     /// </summary>
     public async Task<IReadOnlyList<KlasKeuze>> KlassenAsync(CancellationToken cancellationToken = default)
     {
-        var jaar = Leerlingbeheer.HuidigSchooljaar(time);
+        var jaar = Schoolkalender.HuidigSchooljaar(time);
         var volgend = jaar.Volgend;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var klassen = await db.ZichtbareKlassen(currentUser)

@@ -36,7 +36,7 @@ public sealed class MijnKlassenHandler(
         {
             return [];
         }
-        var jaar = Schooljaar.Op(DateOnly.FromDateTime(time.GetLocalNow().DateTime));
+        var jaar = Schoolkalender.HuidigSchooljaar(time);
         var klassen = new List<MijnKlas>();
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {

@@ -15,7 +15,7 @@ public sealed class AfdelingenOverzichtHandler(IDbContextFactory<LeerlingzorgDbC
         {
             return Fout.GeenToegang;
         }
-        var jaar = OrganisatieKeuzesHandler.HuidigSchooljaar(time);
+        var jaar = Schoolkalender.HuidigSchooljaar(time);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Afdelingen.OrderBy(a => a.Naam)
             .Select(a => new AfdelingRegel(a.Id, a.Naam,

@@ -15,7 +15,7 @@ public sealed class LocatiesOverzichtHandler(IDbContextFactory<LeerlingzorgDbCon
         {
             return Fout.GeenToegang;
         }
-        var jaar = OrganisatieKeuzesHandler.HuidigSchooljaar(time);
+        var jaar = Schoolkalender.HuidigSchooljaar(time);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Locaties.OrderBy(l => l.Naam)
             .Select(l => new LocatieRegel(l.Id, l.Naam, l.Plaats, db.Klassen.Count(k => k.LocatieId == l.Id && k.Schooljaar == jaar)))

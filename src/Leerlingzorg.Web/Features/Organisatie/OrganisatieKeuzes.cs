@@ -69,14 +69,8 @@ public sealed class OrganisatieKeuzesHandler(IDbContextFactory<LeerlingzorgDbCon
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var jaren = await db.Klassen.Select(k => k.Schooljaar).Distinct().ToListAsync(cancellationToken);
-        var huidig = HuidigSchooljaar(time);
+        var huidig = Schoolkalender.HuidigSchooljaar(time);
         return jaren.Append(huidig).Append(huidig.Volgend).Distinct().OrderDescending().ToList();
-    }
-
-    public static Schooljaar HuidigSchooljaar(TimeProvider time)
-    {
-        ArgumentNullException.ThrowIfNull(time);
-        return Schooljaar.Op(DateOnly.FromDateTime(time.GetLocalNow().DateTime));
     }
 }
 

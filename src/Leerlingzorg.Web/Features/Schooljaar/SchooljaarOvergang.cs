@@ -178,7 +178,7 @@ public sealed partial class SchooljaarOvergangHandler(
     /// </summary>
     private async Task<Schooljaar> TeSluitenJaarAsync(LeerlingzorgDbContext db, CancellationToken cancellationToken)
     {
-        var huidig = Leerlingbeheer.HuidigSchooljaar(time);
+        var huidig = Schoolkalender.HuidigSchooljaar(time);
         if (await db.Klassen.AnyAsync(k => k.Schooljaar == huidig, cancellationToken))
         {
             return huidig;

@@ -89,7 +89,7 @@ public sealed partial class DemoDataSeeder(
             }, hash, [rol]);
         }
 
-        var jaar = Schooljaar.Op(DateOnly.FromDateTime(time.GetLocalNow().DateTime));
+        var jaar = Schoolkalender.HuidigSchooljaar(time);
         foreach (var (demo, school) in scholen)
         {
             await SeedSchoolAsync(demo, school, jaar, hash, cancellationToken);
@@ -128,7 +128,7 @@ public sealed partial class DemoDataSeeder(
 
         var soorten = GesprekSoort.Standaard();
         db.GesprekSoorten.AddRange(soorten);
-        var vandaag = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var vandaag = Schoolkalender.Vandaag(time);
         var nu = time.GetUtcNow();
 
         var volgnummer = 0;
