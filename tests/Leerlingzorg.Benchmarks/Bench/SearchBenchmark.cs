@@ -176,7 +176,7 @@ internal static class SearchBenchmark
     }
 
     /// <summary>
-    /// Per school a mentor of one of its classes, and a care reader (the zorgcoördinator role; the handler checks
+    /// Per school a mentor of one of its classes (who, like most mentors, also teaches), and a care reader (the zorgcoördinator role; the handler checks
     /// the role claim, so the mentor's account with only that role stands in for one).
     /// </summary>
     public static async Task<Dictionary<(Guid School, string Soort), SearchReader>> LoadReadersAsync(
@@ -197,7 +197,7 @@ internal static class SearchBenchmark
             while (await reader.ReadAsync(cancellationToken))
             {
                 var (school, medewerker) = (reader.GetGuid(0), reader.GetGuid(1));
-                readers[(school, Mentor)] = new SearchReader(Mentor, school, medewerker, [Rollen.Mentor]);
+                readers[(school, Mentor)] = new SearchReader(Mentor, school, medewerker, [Rollen.Mentor, Rollen.Docent]);
                 readers[(school, Zorg)] = new SearchReader(Zorg, school, medewerker, [Rollen.Zorgcoordinator]);
             }
         }
