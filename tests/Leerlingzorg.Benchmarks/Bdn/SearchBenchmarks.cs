@@ -11,8 +11,9 @@ using Leerlingzorg.Benchmarks.Bench;
 namespace Leerlingzorg.Benchmarks.Bdn;
 
 /// <summary>
-/// The student quick search under BenchmarkDotNet (<c>-- bdn</c>): RLS off (superuser) as the baseline against
-/// the application role under RLS, for a few kinds of term in one school. In process and with a short job,
+/// The student quick search under BenchmarkDotNet (<c>-- bdn</c>): the real <c>LeerlingZoekenHandler</c> as a
+/// zorgcoördinator and as a mentor, RLS off (superuser) as the baseline against the application role under RLS,
+/// for a few kinds of term in one school. In process and with a short job,
 /// because the database is prepared by the command first and the machine is shared.
 /// </summary>
 public class SearchBenchmarks
@@ -20,12 +21,15 @@ public class SearchBenchmarks
     private static AppPath? app;
     private static AppPath? superuser;
     private static Dictionary<string, SearchCase> cases = [];
+    private static Dictionary<string, SearchReader> readers = [];
 
-    internal static void Prepare(AppPath appPath, AppPath superuserPath, IReadOnlyList<SearchCase> all)
+    internal static void Prepare(AppPath appPath, AppPath superuserPath, IReadOnlyList<SearchCase> all,
+        IReadOnlyDictionary<(Guid School, string Soort), SearchReader> allReaders)
     {
         app = appPath;
         superuser = superuserPath;
         var school = all[0].School;
+        readers = allReaders.Where(r => r.Key.School == school).ToDictionary(r => r.Key.Soort, r => r.Value, StringComparer.Ordinal);
         cases = all.Where(c => c.School == school && Soorten.Contains(c.Soort)).DistinctBy(c => c.Term)
             .ToDictionary(c => c.Term, StringComparer.Ordinal);
     }
@@ -34,14 +38,19 @@ public class SearchBenchmarks
 
     public static IEnumerable<string> Terms => cases.Keys;
 
+    public static IEnumerable<string> Readers => readers.Keys;
+
     [ParamsSource(nameof(Terms))]
     public string Term { get; set; } = "";
 
+    [ParamsSource(nameof(Readers))]
+    public string Reader { get; set; } = SearchBenchmark.Zorg;
+
     [Benchmark(Baseline = true, Description = "superuser, RLS off")]
-    public async Task<int> RlsOff() => (await SearchBenchmark.SearchAsync(superuser!, cases[Term], CancellationToken.None)).Count;
+    public async Task<int> RlsOff() => (await SearchBenchmark.SearchAsync(superuser!, readers[Reader], cases[Term], CancellationToken.None)).Count;
 
     [Benchmark(Description = "app role, RLS on")]
-    public async Task<int> AppRoleRlsOn() => (await SearchBenchmark.SearchAsync(app!, cases[Term], CancellationToken.None)).Count;
+    public async Task<int> AppRoleRlsOn() => (await SearchBenchmark.SearchAsync(app!, readers[Reader], cases[Term], CancellationToken.None)).Count;
 
     internal static IConfig ShortInProcessConfig() => ManualConfig.CreateEmpty()
         .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithId("ShortRun-InProcess"))

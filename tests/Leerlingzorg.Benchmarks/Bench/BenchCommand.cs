@@ -54,7 +54,8 @@ internal static class BenchCommand
         await using var app = AppPath.Create("app role", target.App);
         await using var superuser = AppPath.Create("superuser", target.Superuser);
         var cases = await SearchBenchmark.LoadCasesAsync(target.Superuser, seed, cancellationToken);
-        SearchBenchmarks.Prepare(app, superuser, cases);
+        var readers = await SearchBenchmark.LoadReadersAsync(target.Superuser, [cases[0].School], cancellationToken);
+        SearchBenchmarks.Prepare(app, superuser, cases, readers);
         var config = SearchBenchmarks.ShortInProcessConfig();
         IEnumerable<Summary> summaries = args.Rest.Count == 0
             ? [BenchmarkRunner.Run<SearchBenchmarks>(config)]

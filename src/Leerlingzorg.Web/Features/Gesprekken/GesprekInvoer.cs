@@ -149,7 +149,7 @@ public static class Gesprekken
     public static IQueryable<MedewerkerOptie> Medewerkers(LeerlingzorgDbContext db, Guid schoolId) =>
         MedewerkerGebruikers(db, schoolId)
             .OrderBy(u => u.Achternaam).ThenBy(u => u.Voornaam)
-            .Select(u => new MedewerkerOptie(u.Id, u.Voornaam + (u.Tussenvoegsel == null ? " " : " " + u.Tussenvoegsel + " ") + u.Achternaam));
+            .Select(u => new MedewerkerOptie(u.Id, LeerlingzorgDbContext.VolledigeNaam(u.Voornaam, u.Tussenvoegsel, u.Achternaam)));
 
     public static IQueryable<Infrastructure.Identity.Gebruiker> MedewerkerGebruikers(LeerlingzorgDbContext db, Guid schoolId)
     {

@@ -43,7 +43,7 @@ public sealed class GesprekVastleggenHandler(
         if (leerlingId is { } id)
         {
             leerlingen = await db.ZichtbareLeerlingen(currentUser).Where(l => l.Id == id)
-                .Select(l => new LeerlingOptie(l.Id, l.Voornaam + (l.Tussenvoegsel == null ? " " : " " + l.Tussenvoegsel + " ") + l.Achternaam))
+                .Select(l => new LeerlingOptie(l.Id, LeerlingzorgDbContext.VolledigeNaam(l.Voornaam, l.Tussenvoegsel, l.Achternaam)))
                 .ToListAsync(cancellationToken);
             if (leerlingen.Count == 0)
             {
@@ -54,7 +54,7 @@ public sealed class GesprekVastleggenHandler(
         {
             leerlingen = await db.ZichtbareLeerlingen(currentUser).Where(l => l.KlasId == klas)
                 .OrderBy(l => l.Achternaam).ThenBy(l => l.Voornaam)
-                .Select(l => new LeerlingOptie(l.Id, l.Voornaam + (l.Tussenvoegsel == null ? " " : " " + l.Tussenvoegsel + " ") + l.Achternaam))
+                .Select(l => new LeerlingOptie(l.Id, LeerlingzorgDbContext.VolledigeNaam(l.Voornaam, l.Tussenvoegsel, l.Achternaam)))
                 .ToListAsync(cancellationToken);
             if (leerlingen.Count == 0)
             {

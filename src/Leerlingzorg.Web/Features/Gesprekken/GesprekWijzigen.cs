@@ -58,7 +58,7 @@ public sealed class GesprekWijzigenHandler(
         }
         var leerlingen = await db.Leerlingen.Where(l => g.LeerlingIds.Contains(l.Id))
             .OrderBy(l => l.Achternaam).ThenBy(l => l.Voornaam)
-            .Select(l => new LeerlingOptie(l.Id, l.Voornaam + (l.Tussenvoegsel == null ? " " : " " + l.Tussenvoegsel + " ") + l.Achternaam))
+            .Select(l => new LeerlingOptie(l.Id, LeerlingzorgDbContext.VolledigeNaam(l.Voornaam, l.Tussenvoegsel, l.Achternaam)))
             .ToListAsync(cancellationToken);
         var soorten = await Gesprekken.SoortenAsync(db, cancellationToken);
         var medewerkers = await Gesprekken.Medewerkers(db, school).ToListAsync(cancellationToken);

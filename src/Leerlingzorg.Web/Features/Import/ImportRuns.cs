@@ -26,7 +26,7 @@ internal static class ImportRunProjectie
             {
                 r.Id, r.GestartOp, r.KlaarOp, r.Bestandsnaam, r.Proefdraai, r.Status, r.Totaal, r.Nieuw, r.Bijgewerkt, r.Ongewijzigd, r.Fouten,
                 Door = db.Users.Where(u => u.Id == r.GestartDoor)
-                    .Select(u => u.Voornaam + " " + (u.Tussenvoegsel == null ? "" : u.Tussenvoegsel + " ") + u.Achternaam)
+                    .Select(u => LeerlingzorgDbContext.VolledigeNaam(u.Voornaam, u.Tussenvoegsel, u.Achternaam))
                     .FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
@@ -106,7 +106,7 @@ public sealed class ImportRunBekijkenHandler(IDbContextFactory<LeerlingzorgDbCon
                     .Where(l => ids.Contains(l.Id) && l.Status == LeerlingStatus.Ingeschreven)
                     .OrderBy(l => l.Achternaam).ThenBy(l => l.Voornaam)
                     .Select(l => new VertrekkerRegel(l.Id, l.Leerlingnummer,
-                        l.Voornaam + " " + (l.Tussenvoegsel == null ? "" : l.Tussenvoegsel + " ") + l.Achternaam,
+                        LeerlingzorgDbContext.VolledigeNaam(l.Voornaam, l.Tussenvoegsel, l.Achternaam),
                         l.Klas == null ? null : l.Klas.Naam, l.Inschrijfdatum))
                     .ToListAsync(cancellationToken);
             detail = new ImportRunDetail(regel, samenvatting, vertrekkers);

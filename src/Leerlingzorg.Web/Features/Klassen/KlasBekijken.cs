@@ -27,7 +27,7 @@ public sealed class KlasBekijkenHandler(IDbContextFactory<LeerlingzorgDbContext>
                 .Select(k => new KlasDetail(k.Id, k.Naam, k.Leerjaar, k.Afdeling!.Naam, k.Locatie!.Naam, k.Schooljaar.ToString(),
                     db.Users.Where(u => k.Mentoren.Any(m => m.MedewerkerId == u.Id))
                         .OrderBy(u => u.Achternaam)
-                        .Select(u => u.Voornaam + " " + (u.Tussenvoegsel == null ? "" : u.Tussenvoegsel + " ") + u.Achternaam)
+                        .Select(u => LeerlingzorgDbContext.VolledigeNaam(u.Voornaam, u.Tussenvoegsel, u.Achternaam))
                         .ToList(),
                     k.Leerlingen.OrderBy(l => l.Achternaam).ThenBy(l => l.Voornaam)
                         .Select(l => new KlasLeerling(l.Id, l.Leerlingnummer, l.Voornaam, l.Tussenvoegsel, l.Achternaam, l.Geboortedatum, l.IsAmv))

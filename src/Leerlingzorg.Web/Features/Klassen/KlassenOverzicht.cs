@@ -25,7 +25,7 @@ public sealed class KlassenOverzichtHandler(IDbContextFactory<LeerlingzorgDbCont
             .Select(k => new KlasRegel(k.Id, k.Naam, k.Leerjaar, k.Afdeling!.Naam, k.Locatie!.Naam, k.Leerlingen.Count,
                 db.Users.Where(u => k.Mentoren.Any(m => m.MedewerkerId == u.Id))
                     .OrderBy(u => u.Achternaam)
-                    .Select(u => u.Voornaam + " " + (u.Tussenvoegsel == null ? "" : u.Tussenvoegsel + " ") + u.Achternaam)
+                    .Select(u => LeerlingzorgDbContext.VolledigeNaam(u.Voornaam, u.Tussenvoegsel, u.Achternaam))
                     .ToList()))
             .ToListAsync(cancellationToken);
     }

@@ -27,11 +27,11 @@ public sealed class MijnKinderenHandler(IDbContextFactory<LeerlingzorgDbContext>
             kinderen = await db.EigenKinderen(currentUser)
                 .OrderBy(l => l.Geboortedatum)
                 .Select(l => new Kind(l.Id,
-                    l.Voornaam + " " + (l.Tussenvoegsel == null ? "" : l.Tussenvoegsel + " ") + l.Achternaam,
+                    LeerlingzorgDbContext.VolledigeNaam(l.Voornaam, l.Tussenvoegsel, l.Achternaam),
                     l.Klas!.Naam,
                     db.Users.Where(u => l.Klas!.Mentoren.Any(m => m.MedewerkerId == u.Id))
                         .Select(u => new Mentorcontact(
-                            u.Voornaam + " " + (u.Tussenvoegsel == null ? "" : u.Tussenvoegsel + " ") + u.Achternaam, u.Email))
+                            LeerlingzorgDbContext.VolledigeNaam(u.Voornaam, u.Tussenvoegsel, u.Achternaam), u.Email))
                         .ToList()))
                 .ToListAsync(cancellationToken);
         }

@@ -38,7 +38,7 @@ public sealed class CoordinatorenOverzichtHandler(IDbContextFactory<Leerlingzorg
                 join u in db.Users.Where(u => u.SchoolId == school) on c.MedewerkerId equals u.Id
                 from a in db.Afdelingen.Where(a => a.Id == c.AfdelingId).DefaultIfEmpty()
                 orderby c.AfdelingId != null, c.Leerjaar, a.Naam, u.Achternaam, u.Voornaam
-                select new CoordinatorRegel(c.Id, u.Id, u.Voornaam + " " + (u.Tussenvoegsel == null ? "" : u.Tussenvoegsel + " ") + u.Achternaam,
+                select new CoordinatorRegel(c.Id, u.Id, LeerlingzorgDbContext.VolledigeNaam(u.Voornaam, u.Tussenvoegsel, u.Achternaam),
                     u.Actief, c.Leerjaar, c.AfdelingId, a == null ? null : a.Naam))
             .ToListAsync(cancellationToken);
     }

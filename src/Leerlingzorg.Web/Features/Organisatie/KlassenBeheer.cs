@@ -56,7 +56,7 @@ public sealed class KlassenBeheerHandler(IDbContextFactory<LeerlingzorgDbContext
                 k.Leerlingen.Count,
                 db.Users.Where(u => k.Mentoren.Any(m => m.MedewerkerId == u.Id))
                     .OrderBy(u => u.Achternaam).ThenBy(u => u.Voornaam)
-                    .Select(u => new Keuze(u.Id, u.Voornaam + " " + (u.Tussenvoegsel == null ? "" : u.Tussenvoegsel + " ") + u.Achternaam))
+                    .Select(u => new Keuze(u.Id, LeerlingzorgDbContext.VolledigeNaam(u.Voornaam, u.Tussenvoegsel, u.Achternaam)))
                     .ToList()))
             .ToListAsync(cancellationToken);
         return new Pagina<KlasBeheerRegel>(items, totaal);

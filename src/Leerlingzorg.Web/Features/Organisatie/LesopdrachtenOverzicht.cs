@@ -58,7 +58,7 @@ public sealed class LesopdrachtenOverzichtHandler(IDbContextFactory<Leerlingzorg
         };
         var items = await regels.Skip(pagina.Overslaan).Take(pagina.Aantal)
             .Select(r => new LesopdrachtRegel(r.Id, r.KlasId, r.Klas, r.MedewerkerId,
-                r.Voornaam + " " + (r.Tussenvoegsel == null ? "" : r.Tussenvoegsel + " ") + r.Achternaam, r.Actief, r.Vak))
+                LeerlingzorgDbContext.VolledigeNaam(r.Voornaam, r.Tussenvoegsel, r.Achternaam), r.Actief, r.Vak))
             .ToListAsync(cancellationToken);
         return new Pagina<LesopdrachtRegel>(items, totaal);
     }

@@ -1,8 +1,10 @@
+using Leerlingzorg.Domain.Gebruikers;
 using Leerlingzorg.Domain.Leerlingen;
 using Leerlingzorg.Web.Features.Leerlingen;
 using Leerlingzorg.Web.Infrastructure.Audit;
 using Leerlingzorg.Web.Infrastructure.Authorization;
 using Leerlingzorg.Web.Infrastructure.Persistence;
+using Leerlingzorg.Web.Infrastructure.Persistence.Configurations;
 using Leerlingzorg.Web.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,9 +13,10 @@ namespace Leerlingzorg.Web.Features.Zoeken;
 public sealed record ZoekResultaat(Guid Id, string Naam, string Leerlingnummer, string? Klas, bool IsUitgeschreven);
 
 /// <summary>
-/// Typo- and accent-tolerant matching on name and leerlingnummer, on the search text the trigram index holds
-/// (<c>lz_zoektekst</c>): a word of the text resembles the term (pg_trgm <c>word_similarity</c> ≥ the threshold), or
-/// the text contains the term. Both sides lose accents and case in the database (<c>lz_zoekterm</c>).
+/// Typo- and accent-tolerant matching on name and leerlingnummer, on the student's stored search text (column
+/// <c>zoektekst</c> = <c>lz_zoektekst(…)</c>, computed once per write): a word of the text resembles the term
+/// (pg_trgm <c>word_similarity</c> ≥ the threshold), or the text contains the term. Both sides lose accents and case
+/// in the database (<c>lz_zoekterm</c>).
 /// </summary>
 public static class LeerlingZoekfilter
 {
@@ -28,11 +31,13 @@ public static class LeerlingZoekfilter
 
     public static IQueryable<Leerling> Zoek(this IQueryable<Leerling> leerlingen, string term, double drempel = Drempel) =>
         leerlingen.Where(l =>
-            LeerlingzorgDbContext.WoordGelijkenis(
-                LeerlingzorgDbContext.Zoekterm(term),
-                LeerlingzorgDbContext.Zoektekst(l.Voornaam, l.Tussenvoegsel, l.Achternaam, l.Leerlingnummer)) >= drempel
-            || LeerlingzorgDbContext.Zoektekst(l.Voornaam, l.Tussenvoegsel, l.Achternaam, l.Leerlingnummer)
-                .Contains(LeerlingzorgDbContext.Zoekterm(term)));
+            LeerlingzorgDbContext.WoordGelijkenis(LeerlingzorgDbContext.Zoekterm(term), EF.Property<string>(l, LeerlingConfiguration.Zoektekst)) >= drempel
+            || EF.Property<string>(l, LeerlingConfiguration.Zoektekst).Contains(LeerlingzorgDbContext.Zoekterm(term)));
+
+    /// <summary>Best match first: the order of the quick search.</summary>
+    public static IOrderedQueryable<Leerling> OpGelijkenis(this IQueryable<Leerling> leerlingen, string term) =>
+        leerlingen.OrderByDescending(l =>
+            LeerlingzorgDbContext.WoordGelijkenis(LeerlingzorgDbContext.Zoekterm(term), EF.Property<string>(l, LeerlingConfiguration.Zoektekst)));
 }
 
 /// <summary>
@@ -72,22 +77,39 @@ public sealed class LeerlingZoekenHandler(IDbContextFactory<LeerlingzorgDbContex
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         // One connection for the search and its audit lines: it runs after every pause in typing.
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var resultaten = await Query(db, zoekterm).ToListAsync(cancellationToken);
+        var resultaten = await (await QueryAsync(db, zoekterm, cancellationToken)).ToListAsync(cancellationToken);
         await audit.ReadEachAsync(db, resultaten.Select(r => r.Id).ToList(), "snel zoeken", cancellationToken);
         return resultaten;
     }
 
-    /// <summary>The search as a query, best match first (for EXPLAIN in the tests).</summary>
-    internal IQueryable<ZoekResultaat> Query(LeerlingzorgDbContext db, string zoekterm) =>
-        db.LeerlingenInOverzicht(currentUser)
+    /// <summary>
+    /// The search as a query, best match first (for EXPLAIN in the tests and the benchmark). Need-to-know comes before
+    /// the match: for a reader who sees only some classes (mentor, docent, coördinator) the classes he sees are looked
+    /// up first (one small query on klassen), and the search reads only the students of those classes, from the
+    /// (school_id, klas_id) index; the trigram match never runs on a student he may not see. The
+    /// <see cref="Toegang.ZichtbareLeerlingen"/> predicate stays in the query as the rule; the class list only
+    /// narrows where the rows come from (every student it admits is in a visible class, see Toegang).
+    /// </summary>
+    internal async Task<IQueryable<ZoekResultaat>> QueryAsync(LeerlingzorgDbContext db, string zoekterm, CancellationToken cancellationToken = default)
+    {
+        var leerlingen = db.LeerlingenInOverzicht(currentUser);
+        if (!Toegang.ZietAlleLeerlingen(currentUser) && !Leerlingbeheer.MagBeheren(currentUser))
+        {
+            var klassen = await db.ZichtbareKlassen(currentUser).Select(k => k.Id).ToListAsync(cancellationToken);
+            // A coördinator of the whole school (no leerjaar, no afdeling) also sees the students without a class
+            // (uitgeschreven); Toegang decides, this only lets those rows be read.
+            leerlingen = currentUser.IsInEenVan([Rollen.Leerjaarcoordinator, Rollen.Afdelingscoordinator])
+                ? leerlingen.Where(l => l.KlasId == null || klassen.Contains(l.KlasId.Value))
+                : leerlingen.Where(l => l.KlasId != null && klassen.Contains(l.KlasId.Value));
+        }
+        return leerlingen
             .Zoek(zoekterm)
-            .OrderByDescending(l => LeerlingzorgDbContext.WoordGelijkenis(
-                LeerlingzorgDbContext.Zoekterm(zoekterm),
-                LeerlingzorgDbContext.Zoektekst(l.Voornaam, l.Tussenvoegsel, l.Achternaam, l.Leerlingnummer)))
+            .OpGelijkenis(zoekterm)
             .ThenBy(l => l.Status)
             .ThenBy(l => l.Achternaam).ThenBy(l => l.Voornaam).ThenBy(l => l.Id)
             .Take(MaximumResultaten)
             .Select(l => new ZoekResultaat(l.Id,
-                l.Voornaam + " " + (l.Tussenvoegsel == null ? "" : l.Tussenvoegsel + " ") + l.Achternaam,
+                LeerlingzorgDbContext.VolledigeNaam(l.Voornaam, l.Tussenvoegsel, l.Achternaam),
                 l.Leerlingnummer, l.Klas!.Naam, l.Status == LeerlingStatus.Uitgeschreven));
+    }
 }

@@ -51,11 +51,21 @@ public sealed class LeerlingzorgDbContext(DbContextOptions<LeerlingzorgDbContext
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
-    /// The search text of a student as the trigram index holds it (SQL function <c>lz_zoektekst</c>:
-    /// names and leerlingnummer, lower case, without accents). Use it only in queries.
+    /// The search text of a student (SQL function <c>lz_zoektekst</c>: names and leerlingnummer, lower case, without
+    /// accents). Students keep it in the stored column <see cref="Configurations.LeerlingConfiguration.Zoektekst"/>;
+    /// the search reads that column. Use it only in queries.
     /// </summary>
     [DbFunction("lz_zoektekst", IsBuiltIn = false)]
     public static string Zoektekst(string voornaam, string? tussenvoegsel, string achternaam, string leerlingnummer) =>
+        throw new InvalidOperationException("Alleen voor gebruik in een query.");
+
+    /// <summary>
+    /// A person's full name as every page shows it, "Jan van der Berg" (SQL function <c>lz_volledige_naam</c>, inlined by
+    /// the planner): the one definition for queries. Unlike <see cref="Domain.Naam.Volledig"/> it does not trim: it
+    /// gives exactly what the pages showed before it existed. Use it only in queries.
+    /// </summary>
+    [DbFunction("lz_volledige_naam", IsBuiltIn = false)]
+    public static string VolledigeNaam(string voornaam, string? tussenvoegsel, string achternaam) =>
         throw new InvalidOperationException("Alleen voor gebruik in een query.");
 
     /// <summary>PostgreSQL's <c>unaccent</c> in lower case, to prepare a search term the way <see cref="Zoektekst"/> is.</summary>

@@ -220,7 +220,7 @@ public sealed partial class LeerlingZoekenTests(ZoekenFixture fixture, ITestOutp
         await using var scope = fixture.App.ScopeAs(gebruiker, Rollen.Zorgcoordinator);
         var handler = scope.ServiceProvider.GetRequiredService<LeerlingZoekenHandler>();
         await using var db = fixture.App.ContextFor(schoolId);
-        var tekst = handler.Query(db, term).ToQueryString();
+        var tekst = (await handler.QueryAsync(db, term)).ToQueryString();
         var parameters = new Dictionary<string, string>();
         var sql = new StringBuilder();
         foreach (var regel in tekst.Split('\n'))

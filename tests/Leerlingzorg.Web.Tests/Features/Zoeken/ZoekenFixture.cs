@@ -24,6 +24,10 @@ public sealed class ZoekenFixture : IAsyncLifetime
     /// <summary>School A's class 1B and its mentor (not the mentor of 1A).</summary>
     public Klas KlasB { get; private set; } = null!;
     public Gebruiker MentorB { get; private set; } = null!;
+    /// <summary>The mentor of one class of school C (<see cref="KlasC"/>, <see cref="KlasCAantal"/> of its students).</summary>
+    public Gebruiker MentorC { get; private set; } = null!;
+    public Klas KlasC { get; private set; } = null!;
+    public const int KlasCAantal = GroteSchoolAantal / 40;
 
     public Leerling Zoe { get; private set; } = null!;
     public Leerling Bjorn { get; private set; } = null!;
@@ -65,11 +69,18 @@ public sealed class ZoekenFixture : IAsyncLifetime
                 Schooljaar = TestData.HuidigSchooljaar,
             }).ToList();
             db.Klassen.AddRange(klassen);
+            KlasC = klassen[0];
             for (var i = 0; i < GroteSchoolAantal; i++)
             {
                 var (voornaam, tussenvoegsel, achternaam) = Namen.Persoon(random);
                 db.Leerlingen.Add(Leerling($"C{i:D6}", voornaam, tussenvoegsel, achternaam, klassen[i % klassen.Count].Id));
             }
+            await db.SaveChangesAsync();
+        }
+        MentorC = await data.UserAsync(C.School.Id, Rollen.Mentor);
+        await using (var db = App.ContextFor(C.School.Id))
+        {
+            db.KlasMentoren.Add(new KlasMentor { KlasId = KlasC.Id, MedewerkerId = MentorC.Id });
             await db.SaveChangesAsync();
         }
         await using var admin = new Npgsql.NpgsqlConnection(App.Database.AdminConnectionString);

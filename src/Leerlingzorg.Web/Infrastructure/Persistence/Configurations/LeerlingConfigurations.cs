@@ -8,6 +8,12 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Configurations;
 
 internal sealed class LeerlingConfiguration : IEntityTypeConfiguration<Leerling>
 {
+    /// <summary>
+    /// The stored search text (a shadow property: the Domain has no use for it), computed once per write instead of
+    /// per row and search; under RLS the trigram filter runs on the school's rows, so that is what a search costs.
+    /// </summary>
+    public const string Zoektekst = "Zoektekst";
+
     public void Configure(EntityTypeBuilder<Leerling> builder)
     {
         builder.ToTable("leerlingen");
@@ -16,6 +22,9 @@ internal sealed class LeerlingConfiguration : IEntityTypeConfiguration<Leerling>
         builder.Property(l => l.Voornaam).HasMaxLength(100);
         builder.Property(l => l.Tussenvoegsel).HasMaxLength(20);
         builder.Property(l => l.Achternaam).HasMaxLength(100);
+        // Indexed by ix_leerlingen_zoeken (GIN on school_id and this column, migration Zoekkolom).
+        builder.Property<string>(Zoektekst).HasColumnType("text").IsRequired()
+            .HasComputedColumnSql("lz_zoektekst(voornaam, tussenvoegsel, achternaam, leerlingnummer)", stored: true);
         builder.HasIndex(l => new { l.SchoolId, l.Leerlingnummer }).IsUnique();
         builder.HasIndex(l => new { l.SchoolId, l.KlasId });
         builder.HasOne(l => l.Klas).WithMany(k => k.Leerlingen)

@@ -620,6 +620,13 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("voornaam");
 
+                    b.Property<string>("Zoektekst")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("zoektekst")
+                        .HasComputedColumnSql("lz_zoektekst(voornaam, tussenvoegsel, achternaam, leerlingnummer)", true);
+
                     b.HasKey("Id")
                         .HasName("pk_leerlingen");
 
