@@ -178,6 +178,13 @@ public sealed class SchooljaarOvergangTests(SchooljaarFixture fixture) : IClassF
             Vertrokken(l, school.K3A, $"Vertrokken aan het einde van schooljaar {Dit}");
         }
 
+        // The rollover itself is on record: this is what "done" is read from.
+        var overgang = await db.Schooljaarovergangen.SingleAsync(o => o.Van == Dit);
+        Assert.Equal((Volgend, (Guid?)school.Beheerder.Id, 4, 1, 3, 3),
+            (overgang.Naar, overgang.UitgevoerdDoor, overgang.Bevorderd, overgang.Gedoubleerd, overgang.Vertrokken, overgang.KlassenAangemaakt));
+        // PostgreSQL keeps microseconds, .NET ticks of 100 ns.
+        Assert.True((overgang.UitgevoerdOp - result.Waarde.UitgevoerdOp!.Value).Duration() < TimeSpan.FromMilliseconds(1));
+
         var audit = await db.AuditEntries.Where(a => a.GebruikerId == school.Beheerder.Id).ToListAsync();
         Assert.Equal(8, audit.Count(a => a.Actie == AuditActie.Wijzigen && a.LeerlingId != null && a.Detail.StartsWith($"schooljaarovergang {Dit}", StringComparison.Ordinal)));
         Assert.Contains(audit, a => a.LeerlingId == null && a.Actie == AuditActie.Aanmaken
