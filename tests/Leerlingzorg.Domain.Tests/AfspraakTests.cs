@@ -24,4 +24,31 @@ public sealed class AfspraakTests
         Assert.Throws<InvalidOperationException>(() => afspraak.Corrigeer("Iets anders", afspraak.EigenaarId, null));
         Assert.Equal("Planner gebruiken", afspraak.Wat);
     }
+
+    private static readonly DateOnly Vandaag = new(2026, 12, 1);
+
+    public static TheoryData<DateOnly?, bool, bool> Gevallen() => new()
+    {
+        { null, false, false },
+        { Vandaag.AddDays(-1), false, true },
+        // On the deadline day itself it is not overdue yet.
+        { Vandaag, false, false },
+        { Vandaag.AddDays(1), false, false },
+        { Vandaag.AddDays(-30), true, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Gevallen))]
+    public void Overdue_means_open_with_a_deadline_before_today_and_the_database_predicate_says_the_same(DateOnly? deadline, bool afgerond, bool verlopen)
+    {
+        var afspraak = Open();
+        afspraak.Deadline = deadline;
+        if (afgerond)
+        {
+            afspraak.RondAf("Gedaan", DateTimeOffset.UtcNow);
+        }
+        Assert.Equal(verlopen, Afspraak.IsVerlopenOp(deadline, afgerond, Vandaag));
+        Assert.Equal(verlopen, afspraak.IsVerlopen(Vandaag));
+        Assert.Equal(verlopen, Afspraak.Verlopen(Vandaag).Compile()(afspraak));
+    }
 }

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Leerlingzorg.Domain.Dossier;
 
 /// <summary>An agreed action: what, who, by when; evaluated at the latest at the next leerlingbespreking.</summary>
@@ -16,7 +18,17 @@ public sealed class Afspraak : ISchoolOwned
 
     public bool IsAfgerond => AfgerondOp is not null;
 
-    public bool IsVerlopen(DateOnly vandaag) => !IsAfgerond && Deadline is { } d && d < vandaag;
+    /// <summary>
+    /// Overdue: open, and the deadline was before today (on the deadline day itself it is not overdue yet). The one
+    /// definition: rows and pages call <see cref="IsVerlopenOp"/>, database queries use <see cref="Verlopen"/>.
+    /// </summary>
+    public bool IsVerlopen(DateOnly vandaag) => IsVerlopenOp(Deadline, IsAfgerond, vandaag);
+
+    public static bool IsVerlopenOp(DateOnly? deadline, bool afgerond, DateOnly vandaag) => !afgerond && deadline is { } d && d < vandaag;
+
+    /// <summary><see cref="IsVerlopenOp"/> as a database predicate, for lists, counts and dashboards.</summary>
+    public static Expression<Func<Afspraak, bool>> Verlopen(DateOnly vandaag) =>
+        a => a.AfgerondOp == null && a.Deadline != null && a.Deadline < vandaag;
 
     /// <summary>
     /// The author corrects what was agreed, who does it or by when; returns whether anything changed. A finished

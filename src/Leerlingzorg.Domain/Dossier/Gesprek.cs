@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Leerlingzorg.Domain.Dossier;
 
 /// <summary>
@@ -29,6 +31,58 @@ public sealed class Gesprek : ISchoolOwned
 
     public bool IsVerwijderd => VerwijderdOp is not null;
 
+    /// <summary>Only the author edits his gesprek, and a deleted one not at all.</summary>
+    public bool MagWijzigen(Guid gebruiker) => MagWijzigen(AuteurId, IsVerwijderd, gebruiker);
+
+    /// <summary>The same rule for a projection that has no <see cref="Gesprek"/> to ask.</summary>
+    public static bool MagWijzigen(Guid auteurId, bool verwijderd, Guid gebruiker) => !verwijderd && auteurId == gebruiker;
+
+    /// <summary><see cref="MagWijzigen(Guid)"/> as a database predicate: the gesprekken this user may edit.</summary>
+    public static Expression<Func<Gesprek, bool>> WijzigbaarDoor(Guid gebruiker) => g => g.VerwijderdOp == null && g.AuteurId == gebruiker;
+
+    /// <summary>The author or the zorgcoördinator deletes a gesprek (soft, with a reason); once deleted it stays so.</summary>
+    public bool MagVerwijderen(Guid gebruiker, bool isZorgcoordinator) => MagVerwijderen(AuteurId, IsVerwijderd, gebruiker, isZorgcoordinator);
+
+    public static bool MagVerwijderen(Guid auteurId, bool verwijderd, Guid gebruiker, bool isZorgcoordinator) =>
+        !verwijderd && (auteurId == gebruiker || isZorgcoordinator);
+
+    /// <summary>
+    /// The author changes the content, from the version he read (<paramref name="vanVersie"/>). Returns the revision
+    /// that keeps the content as it was: <paramref name="inhoud"/> takes that snapshot before anything changes (its
+    /// format, the JSON the gesprek page reads back, belongs to the feature). The version goes up by one.
+    /// </summary>
+    public GesprekRevisie Wijzig(int vanVersie, GesprekWijziging wijziging, Guid door, DateTimeOffset op, Func<Gesprek, string> inhoud)
+    {
+        ArgumentNullException.ThrowIfNull(wijziging);
+        ArgumentNullException.ThrowIfNull(inhoud);
+        if (!MagWijzigen(door))
+        {
+            throw new InvalidOperationException("Alleen de auteur wijzigt een gesprek, en een verwijderd gesprek niet meer.");
+        }
+        if (vanVersie != Versie)
+        {
+            throw new InvalidOperationException($"Versie {vanVersie} is niet de huidige versie {Versie} van het gesprek.");
+        }
+        if (string.IsNullOrWhiteSpace(wijziging.Samenvatting))
+        {
+            throw new ArgumentException("Een samenvatting is verplicht.", nameof(wijziging));
+        }
+        var revisie = new GesprekRevisie
+        {
+            SchoolId = SchoolId, GesprekId = Id, Versie = Versie, GewijzigdDoor = door, GewijzigdOp = op, Inhoud = inhoud(this),
+        };
+        Versie = vanVersie + 1;
+        SoortId = wijziging.SoortId;
+        Datum = wijziging.Datum;
+        Samenvatting = wijziging.Samenvatting;
+        Vertrouwelijkheid = wijziging.Vertrouwelijkheid;
+        AndereDeelnemers = wijziging.AndereDeelnemers;
+        MetOuders = wijziging.MetOuders;
+        Voortgang = wijziging.Voortgang;
+        GewijzigdOp = op;
+        return revisie;
+    }
+
     public void Verwijder(Guid door, string reden, DateTimeOffset op)
     {
         if (string.IsNullOrWhiteSpace(reden))
@@ -40,6 +94,10 @@ public sealed class Gesprek : ISchoolOwned
         VerwijderReden = reden.Trim();
     }
 }
+
+/// <summary>The new content of a gesprek, as the author edits it (the students stay; afspraken are their own aggregate).</summary>
+public sealed record GesprekWijziging(Guid SoortId, DateOnly Datum, string Samenvatting, Vertrouwelijkheid Vertrouwelijkheid,
+    string? AndereDeelnemers, bool MetOuders, Voortgang? Voortgang);
 
 /// <summary>The reflection of a voortgangsgesprek and the five loopbaanvragen (seed 001).</summary>
 public sealed record Voortgang

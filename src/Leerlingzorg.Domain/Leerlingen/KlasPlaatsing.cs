@@ -11,7 +11,7 @@ public sealed class KlasPlaatsing : ISchoolOwned
     public Guid KlasId { get; set; }
     public Klas? Klas { get; set; }
     public Schooljaar Schooljaar { get; set; }
-    /// <summary>Set at the schooljaar rollover; null while the year runs.</summary>
+    /// <summary>How the year ended for him: set at the rollover, or Vertrokken when he leaves during the year; null while it runs.</summary>
     public Jaaruitkomst? Uitkomst { get; set; }
 }
 

@@ -48,6 +48,8 @@ public sealed class TestData(TestApp app)
             db.Lesopdrachten.Add(new Lesopdracht { KlasId = klas.Id, MedewerkerId = docent.Id, Vak = "Nederlands" });
             db.KlasPlaatsingen.AddRange(leerlingen.Select(l => new KlasPlaatsing { LeerlingId = l.Id, KlasId = klas.Id, Schooljaar = HuidigSchooljaar }));
             db.ImportRuns.Add(new ImportRun { Soort = "leerlingen", Bestandsnaam = "export.csv", GestartDoor = coordinator.Id, GestartOp = DateTimeOffset.UtcNow });
+            // Last year's rollover, so that the isolation suite holds a row of it; this year's is still to be done.
+            db.Schooljaarovergangen.Add(Schooljaarovergang.Uitgevoerd(new Schooljaar(HuidigSchooljaar.Startjaar - 1), coordinator.Id, DateTimeOffset.UtcNow, 0, 0, 0, 0));
             db.ImportKoppelingen.Add(new ImportKoppeling { Soort = "leerlingen", KolommenJson = "{}", GewijzigdOp = DateTimeOffset.UtcNow });
             var soorten = GesprekSoort.Standaard();
             db.GesprekSoorten.AddRange(soorten);

@@ -15,7 +15,7 @@ public sealed record AfspraakRij(Guid Id, string Wat, DateOnly? Deadline, DateTi
     Guid LeerlingId, string Leerling, string? Klas, Guid? GesprekId, string? GesprekSoort, DateOnly? GesprekDatum,
     DateTimeOffset? AfgerondOp, string? Evaluatie)
 {
-    public bool IsVerlopen(DateOnly vandaag) => AfgerondOp is null && Deadline is { } d && d < vandaag;
+    public bool IsVerlopen(DateOnly vandaag) => Domain.Dossier.Afspraak.IsVerlopenOp(Deadline, AfgerondOp is not null, vandaag);
 }
 
 public sealed record AfgerondePagina(IReadOnlyList<AfspraakRij> Items, bool HeeftMeer, int Pagina)
@@ -31,11 +31,13 @@ public sealed class MijnAfsprakenHandler(
     IDbContextFactory<LeerlingzorgDbContext> dbFactory, CurrentUser currentUser, AuditLog audit, TimeProvider time)
 {
     private static readonly Func<LeerlingzorgDbContext, Guid, DateOnly, IAsyncEnumerable<AfspraakRij>> OpenQuery =
-        EF.CompileAsyncQuery((LeerlingzorgDbContext db, Guid eigenaar, DateOnly vandaag) =>
+        // The date is not needed by the query any more (see the order below); the signature is kept for the caller.
+        EF.CompileAsyncQuery((LeerlingzorgDbContext db, Guid eigenaar, DateOnly _) =>
             db.Afspraken
                 .Where(a => a.EigenaarId == eigenaar && a.AfgerondOp == null)
-                .OrderByDescending(a => a.Deadline != null && a.Deadline < vandaag)
-                .ThenBy(a => a.Deadline == null).ThenBy(a => a.Deadline).ThenBy(a => a.AangemaaktOp)
+                // Overdue first needs no key of its own (no second copy of the rule): an overdue deadline lies before
+                // every other one, and an afspraak without a deadline is never overdue.
+                .OrderBy(a => a.Deadline == null).ThenBy(a => a.Deadline).ThenBy(a => a.AangemaaktOp)
                 // The same projection as Rijen, written out: a compiled query cannot call a method that builds a query.
                 .Select(a => new AfspraakRij(a.Id, a.Wat, a.Deadline, a.AangemaaktOp, a.LeerlingId,
                     db.Leerlingen.Where(l => l.Id == a.LeerlingId)

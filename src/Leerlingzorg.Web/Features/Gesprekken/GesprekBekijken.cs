@@ -80,8 +80,8 @@ public sealed class GesprekBekijkenHandler(
             // A group conversation holds one copy of each afspraak per student: show it once.
             [.. g.Afspraken.Select(a => new AfspraakRegel(a.Wat, NaamVan(a.EigenaarId), a.Deadline, a.AfgerondOp is not null)).Distinct()],
             [.. revisies.Select(r => new RevisieRegel(r.Versie, NaamVan(r.GewijzigdDoor), r.GewijzigdOp, toonOudeTekst ? Lees(r.Inhoud) : null))],
-            MagWijzigen: isAuteur && g.VerwijderdOp is null,
-            MagVerwijderen: (isAuteur || zorgcoordinator) && g.VerwijderdOp is null);
+            MagWijzigen: Gesprek.MagWijzigen(g.AuteurId, g.VerwijderdOp is not null, ik),
+            MagVerwijderen: Gesprek.MagVerwijderen(g.AuteurId, g.VerwijderdOp is not null, ik, zorgcoordinator));
 
         await audit.ReadEachAsync(g.LeerlingIds, $"gesprek gelezen ({g.Id})", cancellationToken);
         return detail;

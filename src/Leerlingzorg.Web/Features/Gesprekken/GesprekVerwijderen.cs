@@ -37,7 +37,7 @@ public sealed class GesprekVerwijderenHandler(
         {
             return Fout.NietGevonden("Het gesprek");
         }
-        if (gesprek.AuteurId != ik && !currentUser.IsInRol(Rollen.Zorgcoordinator))
+        if (!gesprek.MagVerwijderen(ik, currentUser.IsInRol(Rollen.Zorgcoordinator)))
         {
             return Fout.GeenToegang;
         }

@@ -44,7 +44,7 @@ public sealed class GesprekWijzigenHandler(
             return Fout.GeenToegang;
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var g = await db.Gesprekken.Where(g => g.Id == gesprekId && g.AuteurId == ik && g.VerwijderdOp == null)
+        var g = await db.Gesprekken.Where(g => g.Id == gesprekId).Where(Gesprek.WijzigbaarDoor(ik))
             .Select(g => new
             {
                 g.Id, g.Versie, g.SoortId, g.Datum, g.MetOuders, g.AndereDeelnemers, g.Samenvatting, g.Vertrouwelijkheid, g.Voortgang,
@@ -117,7 +117,7 @@ public sealed class GesprekWijzigenHandler(
         {
             return Fout.NietGevonden("Het gesprek");
         }
-        if (gesprek.AuteurId != ik)
+        if (!gesprek.MagWijzigen(ik))
         {
             return Fout.GeenToegang;
         }
@@ -133,33 +133,19 @@ public sealed class GesprekWijzigenHandler(
         }
 
         var nu = time.GetUtcNow();
-        db.GesprekRevisies.Add(new GesprekRevisie
-        {
-            GesprekId = gesprek.Id,
-            Versie = gesprek.Versie,
-            GewijzigdDoor = ik,
-            GewijzigdOp = nu,
-            Inhoud = JsonSerializer.Serialize(new GesprekInhoud(gesprek.SoortId, gesprek.Soort?.Naam, gesprek.Datum, gesprek.Samenvatting,
-                gesprek.Vertrouwelijkheid, gesprek.AndereDeelnemers, gesprek.MetOuders, gesprek.Voortgang,
-                [.. gesprek.Afspraken.Select(a => new AfspraakInhoud(a.Wat, a.EigenaarId, a.Deadline, a.IsAfgerond)).Distinct()]), Gesprekken.Json),
-        });
+        // The revision holds the content and the afspraken as they were: taken before the afspraken change below.
+        db.GesprekRevisies.Add(gesprek.Wijzig(invoer.Versie,
+            new GesprekWijziging(soort.Id, DateOnly.FromDateTime(invoer.Datum!.Value), Domain.Tekst.Vrij(invoer.Samenvatting), invoer.Vertrouwelijkheid,
+                Domain.Tekst.RegelOfNull(invoer.AndereDeelnemers), invoer.MetOuders, soort.IsVoortgangsgesprek ? invoer.AlsVoortgang() : null),
+            ik, nu, Momentopname));
+        // The version the user started from is what the database must still hold.
+        db.Entry(gesprek).Property(g => g.Versie).OriginalValue = invoer.Versie;
         var afspraken = await WijzigAfsprakenAsync(db, gesprek, invoer.Afspraken, nu, cancellationToken);
         if (!afspraken.IsGelukt)
         {
             return afspraken.Fout!;
         }
         var (toegevoegd, gecorrigeerd, verwijderd) = afspraken.Waarde;
-        // The version the user started from is what the database must still hold.
-        db.Entry(gesprek).Property(g => g.Versie).OriginalValue = invoer.Versie;
-        gesprek.Versie = invoer.Versie + 1;
-        gesprek.SoortId = soort.Id;
-        gesprek.Datum = DateOnly.FromDateTime(invoer.Datum!.Value);
-        gesprek.Samenvatting = Domain.Tekst.Vrij(invoer.Samenvatting);
-        gesprek.Vertrouwelijkheid = invoer.Vertrouwelijkheid;
-        gesprek.AndereDeelnemers = Domain.Tekst.RegelOfNull(invoer.AndereDeelnemers);
-        gesprek.MetOuders = invoer.MetOuders;
-        gesprek.Voortgang = soort.IsVoortgangsgesprek ? invoer.AlsVoortgang() : null;
-        gesprek.GewijzigdOp = nu;
         foreach (var leerling in gesprek.Leerlingen)
         {
             audit.Add(db, AuditActie.Wijzigen, leerling.LeerlingId, $"gesprek gewijzigd ({gesprek.Id}), versie {gesprek.Versie}, afspraken: {toegevoegd} toegevoegd, {gecorrigeerd} gecorrigeerd, {verwijderd} verwijderd");
@@ -182,6 +168,12 @@ public sealed class GesprekWijzigenHandler(
         }
         return gesprek.Versie;
     }
+
+    /// <summary>The content of a version as the revision keeps it (JSON the gesprek page reads back), the afspraken once.</summary>
+    private static string Momentopname(Gesprek gesprek) =>
+        JsonSerializer.Serialize(new GesprekInhoud(gesprek.SoortId, gesprek.Soort?.Naam, gesprek.Datum, gesprek.Samenvatting,
+            gesprek.Vertrouwelijkheid, gesprek.AndereDeelnemers, gesprek.MetOuders, gesprek.Voortgang,
+            [.. gesprek.Afspraken.Select(a => new AfspraakInhoud(a.Wat, a.EigenaarId, a.Deadline, a.IsAfgerond)).Distinct()]), Gesprekken.Json);
 
     /// <summary>
     /// Adds, corrects and removes the gesprek's afspraken as the form has them; returns the counts (a group gesprek's

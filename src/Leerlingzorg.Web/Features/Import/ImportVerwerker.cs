@@ -300,7 +300,6 @@ public sealed partial class ImportVerwerker(
         Func<string, bool> gekoppeld)
     {
         public Dictionary<string, Leerling> Bestaand { get; private set; } = [];
-        private Dictionary<Guid, KlasPlaatsing> plaatsingen = [];
         private Dictionary<Guid, Ouder> ouders = [];
         private Dictionary<string, Ouder> oudersOpEmail = [];
         private Dictionary<Guid, List<LeerlingOuder>> koppelingen = [];
@@ -319,8 +318,15 @@ public sealed partial class ImportVerwerker(
         {
             // No tracking: only what changes is attached, batch by batch.
             Bestaand = (await db.Leerlingen.ToListAsync(cancellationToken)).ToDictionary(l => l.Leerlingnummer, StringComparer.Ordinal);
-            plaatsingen = (await db.KlasPlaatsingen.Where(p => p.Schooljaar == jaar).ToListAsync(cancellationToken))
-                .ToDictionary(p => p.LeerlingId);
+            // This year's placements into their students' own lists: Leerling.Plaats keeps one per year there.
+            var opId = Bestaand.Values.ToDictionary(l => l.Id);
+            foreach (var plaatsing in await db.KlasPlaatsingen.Where(p => p.Schooljaar == jaar).ToListAsync(cancellationToken))
+            {
+                if (opId.TryGetValue(plaatsing.LeerlingId, out var eigenaar))
+                {
+                    eigenaar.Plaatsingen.Add(plaatsing);
+                }
+            }
             ouders = (await db.Ouders.ToListAsync(cancellationToken)).ToDictionary(o => o.Id);
             oudersOpEmail = ouders.Values.Where(o => !string.IsNullOrWhiteSpace(o.Email))
                 .GroupBy(o => o.Email!.Trim(), StringComparer.OrdinalIgnoreCase)
@@ -357,9 +363,8 @@ public sealed partial class ImportVerwerker(
                 Heringeschreven++;
                 wijzigingen.Add("opnieuw ingeschreven");
             }
-            var klasGewijzigd = leerling.KlasId != regel.KlasId;
-            leerling.KlasId = regel.KlasId;
-            if (Plaats(leerling.Id, regel.KlasId) || klasGewijzigd)
+            // Volg attached the student with his placements; a new one Plaats adds is found (and inserted) on save.
+            if (leerling.Plaats(regel.KlasId, jaar))
             {
                 if (!wijzigingen.Contains("opnieuw ingeschreven"))
                 {
@@ -390,36 +395,14 @@ public sealed partial class ImportVerwerker(
                 Tussenvoegsel = regel.Tussenvoegsel,
                 Achternaam = regel.Achternaam,
                 Geboortedatum = regel.Geboortedatum,
-                KlasId = regel.KlasId,
-                Status = LeerlingStatus.Ingeschreven,
-                Inschrijfdatum = vandaag,
             };
+            leerling.SchrijfIn(vandaag);
+            leerling.Plaats(regel.KlasId, jaar);
             db.Leerlingen.Add(leerling);
             Bestaand[leerling.Leerlingnummer] = leerling;
-            Plaats(leerling.Id, regel.KlasId);
             VerwerkOuders(leerling.Id, regel.Ouders);
             Nieuw++;
             db.AuditEntries.Add(Audit(opdracht, AuditActie.Aanmaken, leerling.Id, $"{auditDetail}: ingeschreven", nu));
-        }
-
-        /// <summary>The placement of this schooljaar in the class; true when it had to change.</summary>
-        private bool Plaats(Guid leerlingId, Guid klasId)
-        {
-            if (!plaatsingen.TryGetValue(leerlingId, out var plaatsing))
-            {
-                plaatsing = new KlasPlaatsing { SchoolId = opdracht.SchoolId, LeerlingId = leerlingId, KlasId = klasId, Schooljaar = jaar };
-                db.KlasPlaatsingen.Add(plaatsing);
-                plaatsingen[leerlingId] = plaatsing;
-                return true;
-            }
-            if (plaatsing.KlasId == klasId && plaatsing.Uitkomst is null)
-            {
-                return false;
-            }
-            Volg(plaatsing);
-            plaatsing.KlasId = klasId;
-            plaatsing.Uitkomst = null;
-            return true;
         }
 
         /// <summary>

@@ -1,6 +1,5 @@
 using Leerlingzorg.Domain.Audit;
 using Leerlingzorg.Domain.Leerlingen;
-using Leerlingzorg.Domain.Organisatie;
 using Leerlingzorg.Web.Infrastructure.Audit;
 using Leerlingzorg.Web.Infrastructure.Persistence;
 using Leerlingzorg.Web.Infrastructure.Tenancy;
@@ -43,7 +42,7 @@ public sealed class NietInBestandUitschrijvenHandler(IDbContextFactory<Leerlingz
         }
         var genoemd = (ImportSamenvatting.UitJson(run.Samenvatting)?.NietInBestand ?? []).ToHashSet();
         var ids = opdracht.LeerlingIds.Where(genoemd.Contains).Distinct().ToList();
-        var leerlingen = await db.Leerlingen.AsTracking()
+        var leerlingen = await db.Leerlingen.AsTracking().Include(l => l.Plaatsingen)
             .Where(l => ids.Contains(l.Id) && l.Status == LeerlingStatus.Ingeschreven)
             .ToListAsync(cancellationToken);
         if (leerlingen.Count == 0)
@@ -57,19 +56,12 @@ public sealed class NietInBestandUitschrijvenHandler(IDbContextFactory<Leerlingz
             return new Fout(FoutSoort.Ongeldig,
                 $"De uitschrijfdatum ligt vóór de inschrijfdatum van {teVroeg.Count} gekozen leerling(en). Kies een datum op of na {eerste:d-M-yyyy}.");
         }
-        var jaar = Schooljaar.Op(opdracht.Datum);
-        var plaatsingen = await db.KlasPlaatsingen.AsTracking()
-            .Where(p => ids.Contains(p.LeerlingId) && p.Schooljaar == jaar && p.Uitkomst == null)
-            .ToListAsync(cancellationToken);
         var reden = $"Niet meer in de leerlingenexport {run.Bestandsnaam} van {run.GestartOp.ToLocalTime():d-M-yyyy}";
         foreach (var leerling in leerlingen)
         {
+            // Closes this year's placement as Vertrokken, as an uitschrijving by hand does.
             leerling.SchrijfUit(opdracht.Datum, reden.Length > 200 ? reden[..200] : reden);
             audit.Add(db, AuditActie.Wijzigen, leerling.Id, $"uitgeschreven per {opdracht.Datum:yyyy-MM-dd} na import (importrun {opdracht.RunId})");
-        }
-        foreach (var plaatsing in plaatsingen)
-        {
-            plaatsing.Uitkomst = Jaaruitkomst.Vertrokken;
         }
         await db.SaveChangesAsync(cancellationToken);
         return leerlingen.Count;

@@ -26,7 +26,7 @@ public sealed record LeerlingKaart(Guid Id, string Leerlingnummer, string Naam, 
 /// <summary>An open afspraak in the header of the student's page.</summary>
 public sealed record AfspraakKort(Guid Id, string Wat, DateOnly? Deadline, string? Eigenaar, Guid? GesprekId)
 {
-    public bool IsVerlopen(DateOnly vandaag) => Deadline is { } d && d < vandaag;
+    public bool IsVerlopen(DateOnly vandaag) => Domain.Dossier.Afspraak.IsVerlopenOp(Deadline, afgerond: false, vandaag);
 }
 
 public sealed record OuderRegel(Guid OuderId, string Naam, OuderRelatie Relatie, bool Gezag, string? Email, string? Telefoon, string? Voorkeurstaal);

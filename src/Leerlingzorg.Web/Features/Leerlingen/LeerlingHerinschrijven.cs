@@ -47,7 +47,7 @@ public sealed class LeerlingHerinschrijvenHandler(
         var huidig = Schoolkalender.HuidigSchooljaar(time);
         var volgend = huidig.Volgend;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var leerling = await db.BeheerbareLeerlingen(currentUser).AsTracking()
+        var leerling = await db.BeheerbareLeerlingen(currentUser).AsTracking().Include(l => l.Plaatsingen)
             .FirstOrDefaultAsync(l => l.Id == invoer.LeerlingId, cancellationToken);
         if (leerling is null)
         {
@@ -71,10 +71,9 @@ public sealed class LeerlingHerinschrijvenHandler(
         }
         var datum = DateOnly.FromDateTime(invoer.Datum!.Value);
         leerling.SchrijfIn(datum);
-        leerling.KlasId = klas?.Id;
         if (klas is not null)
         {
-            await LeerlingOpslaanHandler.PlaatsAsync(db, leerling.Id, klas, cancellationToken);
+            leerling.Plaats(klas.Id, klas.Schooljaar);
         }
         audit.Add(db, AuditActie.Wijzigen, leerling.Id,
             $"leerling opnieuw ingeschreven per {datum:yyyy-MM-dd}" + (klas is null ? "" : $" in klas {klas.Naam}"));

@@ -156,20 +156,18 @@ public sealed class LeerlingOpslaanHandler(
                 Achternaam = Domain.Tekst.Regel(invoer.Achternaam),
                 Geboortedatum = DateOnly.FromDateTime(invoer.Geboortedatum!.Value),
                 IsAmv = invoer.IsAmv,
-                KlasId = klas?.Id,
-                Status = LeerlingStatus.Ingeschreven,
-                Inschrijfdatum = DateOnly.FromDateTime(invoer.Inschrijfdatum!.Value),
             };
-            db.Leerlingen.Add(leerling);
+            leerling.SchrijfIn(DateOnly.FromDateTime(invoer.Inschrijfdatum!.Value));
             if (klas is not null)
             {
-                db.KlasPlaatsingen.Add(new KlasPlaatsing { LeerlingId = leerling.Id, KlasId = klas.Id, Schooljaar = klas.Schooljaar });
+                leerling.Plaats(klas.Id, klas.Schooljaar);
             }
+            db.Leerlingen.Add(leerling);
             audit.Add(db, AuditActie.Aanmaken, leerling.Id, klas is null ? "leerling ingeschreven" : $"leerling ingeschreven in klas {klas.Naam}");
         }
         else
         {
-            var gevonden = await db.BeheerbareLeerlingen(currentUser).AsTracking()
+            var gevonden = await db.BeheerbareLeerlingen(currentUser).AsTracking().Include(l => l.Plaatsingen)
                 .FirstOrDefaultAsync(l => l.Id == invoer.Id, cancellationToken);
             if (gevonden is null)
             {
@@ -189,11 +187,14 @@ public sealed class LeerlingOpslaanHandler(
             Wijzig(leerling.IsAmv, invoer.IsAmv, v => leerling.IsAmv = v, "AMV", gewijzigd);
             if (leerling.KlasId != klas?.Id)
             {
-                leerling.KlasId = klas?.Id;
                 gewijzigd.Add(klas is null ? "klas (geen klas)" : $"klas ({klas.Naam})");
-                if (klas is not null)
+                if (klas is null)
                 {
-                    await PlaatsAsync(db, leerling.Id, klas, cancellationToken);
+                    leerling.HaalUitKlas();
+                }
+                else
+                {
+                    leerling.Plaats(klas.Id, klas.Schooljaar);
                 }
             }
             if (gewijzigd.Count == 0)
@@ -213,24 +214,6 @@ public sealed class LeerlingOpslaanHandler(
             return NummerBezet(nummer);
         }
         return leerling.Id;
-    }
-
-    /// <summary>
-    /// The student's place in the klas's schooljaar: one KlasPlaatsing per student per schooljaar, so a move within
-    /// the year changes it, and a year that has ended (with an uitkomst) keeps its history.
-    /// </summary>
-    internal static async Task PlaatsAsync(LeerlingzorgDbContext db, Guid leerlingId, KlasOptie klas, CancellationToken cancellationToken)
-    {
-        var plaatsing = await db.KlasPlaatsingen.AsTracking()
-            .FirstOrDefaultAsync(p => p.LeerlingId == leerlingId && p.Schooljaar == klas.Schooljaar, cancellationToken);
-        if (plaatsing is null)
-        {
-            db.KlasPlaatsingen.Add(new KlasPlaatsing { LeerlingId = leerlingId, KlasId = klas.Id, Schooljaar = klas.Schooljaar });
-        }
-        else if (plaatsing.Uitkomst is null)
-        {
-            plaatsing.KlasId = klas.Id;
-        }
     }
 
     private static Fout NummerBezet(string nummer) =>

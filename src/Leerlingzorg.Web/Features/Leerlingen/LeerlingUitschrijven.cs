@@ -33,7 +33,8 @@ public sealed class UitschrijvenInvoerValidator : AbstractValidator<Uitschrijven
 
 /// <summary>
 /// Ends a student's enrolment (<see cref="Leerling.SchrijfUit"/>): never a delete. The student and his dossier stay,
-/// and the retention period of the dossier starts on the uitschrijfdatum. Only the beheerder; audited.
+/// the retention period of the dossier starts on the uitschrijfdatum, and this year's placement closes as Vertrokken
+/// (as through the import). Only the beheerder; audited.
 /// </summary>
 public sealed class LeerlingUitschrijvenHandler(
     IDbContextFactory<LeerlingzorgDbContext> dbFactory, CurrentUser currentUser, AuditLog audit, TimeProvider time)
@@ -75,7 +76,7 @@ public sealed class LeerlingUitschrijvenHandler(
             return Fout.GeenToegang;
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var leerling = await db.BeheerbareLeerlingen(currentUser).AsTracking()
+        var leerling = await db.BeheerbareLeerlingen(currentUser).AsTracking().Include(l => l.Plaatsingen)
             .FirstOrDefaultAsync(l => l.Id == invoer.LeerlingId, cancellationToken);
         if (leerling is null)
         {

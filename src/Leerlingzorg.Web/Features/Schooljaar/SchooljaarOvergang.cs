@@ -104,7 +104,7 @@ public sealed class OvergangVoorstel
     }
 }
 
-/// <summary>A rollover that was done: counted from the students' KlasPlaatsingen of the year that ended.</summary>
+/// <summary>A rollover that was done, as its <see cref="Domain.Organisatie.Schooljaarovergang"/> record has it.</summary>
 public sealed record OvergangSamenvatting(Schooljaar Van, Schooljaar Naar, int Bevorderd, int Gedoubleerd, int Vertrokken,
     int KlassenVolgendJaar, DateTimeOffset? UitgevoerdOp);
 
@@ -166,7 +166,8 @@ public sealed class OvergangValidator : AbstractValidator<OvergangVoorstel>
 /// The schooljaar rollover (beheerder only): the next year's classes, an outcome per student, and then in one
 /// transaction the outcome on this year's KlasPlaatsing, a KlasPlaatsing in the next year, the student in his new
 /// class (or uitgeschreven on 31 July), and the mentors along if wanted. History stays; a rollover is done once
-/// per schooljaar. Audited per student and as a whole.
+/// per schooljaar: the <see cref="Domain.Organisatie.Schooljaarovergang"/> it stores says so (a unique key per school and
+/// year). Audited per student and as a whole.
 /// </summary>
 public sealed partial class SchooljaarOvergangHandler(
     IDbContextFactory<LeerlingzorgDbContext> dbFactory, CurrentUser currentUser, AuditLog audit, TimeProvider time)
@@ -187,8 +188,9 @@ public sealed partial class SchooljaarOvergangHandler(
         return await db.Klassen.AnyAsync(k => k.Schooljaar == vorig, cancellationToken) ? vorig : huidig;
     }
 
+    /// <summary>Read from the stored record: an outcome on a placement is no sign (a mid-year uitschrijving closes one too).</summary>
     private static Task<bool> IsUitgevoerdAsync(LeerlingzorgDbContext db, Schooljaar van, CancellationToken cancellationToken) =>
-        db.KlasPlaatsingen.AnyAsync(p => p.Schooljaar == van && p.Uitkomst != null, cancellationToken);
+        db.Schooljaarovergangen.AnyAsync(o => o.Van == van, cancellationToken);
 
     private static string AuditKop(Schooljaar van, Schooljaar naar) => $"schooljaarovergang {van} naar {naar}";
 
@@ -200,30 +202,19 @@ public sealed partial class SchooljaarOvergangHandler(
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var van = await TeSluitenJaarAsync(db, cancellationToken);
-        if (await IsUitgevoerdAsync(db, van, cancellationToken))
-        {
-            return new OvergangStand(null, await SamenvattingAsync(db, van, cancellationToken));
-        }
-        return new OvergangStand(await VoorstelAsync(db, van, cancellationToken), null);
+        var uitgevoerd = await SamenvattingAsync(db, van, cancellationToken);
+        return uitgevoerd is null ? new OvergangStand(await VoorstelAsync(db, van, cancellationToken), null) : new OvergangStand(null, uitgevoerd);
     }
 
-    private static async Task<OvergangSamenvatting> SamenvattingAsync(LeerlingzorgDbContext db, Schooljaar van, CancellationToken cancellationToken)
+    private static async Task<OvergangSamenvatting?> SamenvattingAsync(LeerlingzorgDbContext db, Schooljaar van, CancellationToken cancellationToken)
     {
-        var naar = van.Volgend;
-        var telling = await db.KlasPlaatsingen
-            .Where(p => p.Schooljaar == van && p.Uitkomst != null)
-            .GroupBy(p => p.Uitkomst)
-            .Select(g => new { Uitkomst = g.Key, Aantal = g.Count() })
-            .ToListAsync(cancellationToken);
-        int Aantal(Jaaruitkomst u) => telling.FirstOrDefault(t => t.Uitkomst == u)?.Aantal ?? 0;
-        var klassen = await db.Klassen.CountAsync(k => k.Schooljaar == naar, cancellationToken);
-        var kop = AuditKop(van, naar);
-        var wanneer = await db.AuditEntries
-            .Where(a => a.LeerlingId == null && a.Detail.StartsWith(kop))
-            .OrderByDescending(a => a.Tijdstip)
-            .Select(a => (DateTimeOffset?)a.Tijdstip)
-            .FirstOrDefaultAsync(cancellationToken);
-        return new OvergangSamenvatting(van, naar, Aantal(Jaaruitkomst.Bevorderd), Aantal(Jaaruitkomst.Gedoubleerd), Aantal(Jaaruitkomst.Vertrokken), klassen, wanneer);
+        var overgang = await db.Schooljaarovergangen.FirstOrDefaultAsync(o => o.Van == van, cancellationToken);
+        if (overgang is null)
+        {
+            return null;
+        }
+        var klassen = await db.Klassen.CountAsync(k => k.Schooljaar == overgang.Naar, cancellationToken);
+        return new OvergangSamenvatting(overgang.Van, overgang.Naar, overgang.Bevorderd, overgang.Gedoubleerd, overgang.Vertrokken, klassen, overgang.UitgevoerdOp);
     }
 
     private static async Task<OvergangVoorstel> VoorstelAsync(LeerlingzorgDbContext db, Schooljaar van, CancellationToken cancellationToken)
@@ -319,7 +310,7 @@ public sealed partial class SchooljaarOvergangHandler(
     public async Task<Result<OvergangSamenvatting>> UitvoerenAsync(OvergangVoorstel opdracht, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(opdracht);
-        if (!Leerlingbeheer.MagBeheren(currentUser))
+        if (!Leerlingbeheer.MagBeheren(currentUser) || currentUser.Id is not { } beheerder)
         {
             return Fout.GeenToegang;
         }
@@ -344,6 +335,7 @@ public sealed partial class SchooljaarOvergangHandler(
 
         var leerlingen = await db.Leerlingen.AsTracking()
             .Where(l => l.Status == LeerlingStatus.Ingeschreven && l.Klas!.Schooljaar == van)
+            .Include(l => l.Plaatsingen.Where(p => p.Schooljaar == van || p.Schooljaar == naar))
             .ToDictionaryAsync(l => l.Id, cancellationToken);
         var gewijzigd = new Fout(FoutSoort.Conflict,
             "Sinds het voorstel zijn leerlingen ingeschreven, uitgeschreven of van klas gewisseld. Laad de pagina opnieuw; uw klassen moet u dan opnieuw invullen.");
@@ -426,56 +418,38 @@ public sealed partial class SchooljaarOvergangHandler(
             // The classes first, so that students and placements can point at them.
             await db.SaveChangesAsync(cancellationToken);
 
-            var ids = leerlingen.Keys.ToList();
-            var plaatsingen = await db.KlasPlaatsingen.AsTracking()
-                .Where(p => ids.Contains(p.LeerlingId) && (p.Schooljaar == van || p.Schooljaar == naar))
-                .ToListAsync(cancellationToken);
             foreach (var overgang in opdracht.Leerlingen)
             {
                 var leerling = leerlingen[overgang.LeerlingId];
-                var dit = plaatsingen.FirstOrDefault(p => p.LeerlingId == leerling.Id && p.Schooljaar == van);
-                if (dit is null)
-                {
-                    // A student placed before placements were kept: his year is written down now, with its outcome.
-                    dit = new KlasPlaatsing { LeerlingId = leerling.Id, KlasId = overgang.BronKlasId, Schooljaar = van };
-                    db.KlasPlaatsingen.Add(dit);
-                }
-                dit.Uitkomst = overgang.Uitkomst;
                 if (overgang.Uitkomst == Jaaruitkomst.Vertrokken)
                 {
                     var reden = string.IsNullOrWhiteSpace(overgang.Reden) ? $"Vertrokken aan het einde van schooljaar {van}" : Domain.Tekst.Vrij(overgang.Reden);
-                    leerling.SchrijfUit(van.Einde, reden);
+                    leerling.RondSchooljaarAf(van, Jaaruitkomst.Vertrokken, null, reden);
                     audit.Add(db, AuditActie.Wijzigen, leerling.Id, $"schooljaarovergang {van}: vertrokken, uitgeschreven per {van.Einde:yyyy-MM-dd}");
                     continue;
                 }
                 var doel = doelen[overgang.DoelKlas!.Value];
-                var volgend = plaatsingen.FirstOrDefault(p => p.LeerlingId == leerling.Id && p.Schooljaar == naar);
-                if (volgend is null)
-                {
-                    db.KlasPlaatsingen.Add(new KlasPlaatsing { LeerlingId = leerling.Id, KlasId = doel.Id, Schooljaar = naar });
-                }
-                else
-                {
-                    volgend.KlasId = doel.Id;
-                }
-                leerling.KlasId = doel.Id;
+                leerling.RondSchooljaarAf(van, overgang.Uitkomst, doel.Id, null);
                 audit.Add(db, AuditActie.Wijzigen, leerling.Id,
                     $"schooljaarovergang {van}: {Leerlingbeheer.Weergave(overgang.Uitkomst)} naar klas {doel.Naam} ({naar})");
             }
             var bevorderd = opdracht.Leerlingen.Count(o => o.Uitkomst == Jaaruitkomst.Bevorderd);
             var gedoubleerd = opdracht.Leerlingen.Count(o => o.Uitkomst == Jaaruitkomst.Gedoubleerd);
             var vertrokken = opdracht.Leerlingen.Count(o => o.Uitkomst == Jaaruitkomst.Vertrokken);
+            var uitgevoerdOp = time.GetUtcNow();
+            db.Schooljaarovergangen.Add(Domain.Organisatie.Schooljaarovergang.Uitgevoerd(
+                van, beheerder, uitgevoerdOp, bevorderd, gedoubleerd, vertrokken, nieuw.Count));
             audit.Add(db, AuditActie.Aanmaken, null,
                 $"{AuditKop(van, naar)}: {nieuw.Count} klassen aangemaakt, {bevorderd} bevorderd, {gedoubleerd} gedoubleerd, {vertrokken} vertrokken"
                 + (opdracht.MentorenMeenemen ? ", mentoren meegenomen" : ""));
             await db.SaveChangesAsync(cancellationToken);
             await transactie.CommitAsync(cancellationToken);
-            return new OvergangSamenvatting(van, naar, bevorderd, gedoubleerd, vertrokken, bestaand.Count + nieuw.Count, time.GetUtcNow());
+            return new OvergangSamenvatting(van, naar, bevorderd, gedoubleerd, vertrokken, bestaand.Count + nieuw.Count, uitgevoerdOp);
         }
         catch (DbUpdateException e) when (Leerlingbeheer.IsUniekeSleutelFout(e, "_"))
         {
-            // A second beheerder (or a second click) got there first; the unique indexes on the classes and
-            // placements of a schooljaar keep the rollover from happening twice.
+            // A second beheerder (or a second click) got there first; the unique key on the rollover record of a
+            // school and year (and those on the classes and placements of a schooljaar) keep it from happening twice.
             return new Fout(FoutSoort.Conflict, $"De overgang van schooljaar {van} is intussen al (deels) uitgevoerd. Laad de pagina opnieuw.");
         }
     }

@@ -39,6 +39,7 @@ public sealed class LeerlingzorgDbContext(DbContextOptions<LeerlingzorgDbContext
     public DbSet<Coordinator> Coordinatoren => Set<Coordinator>();
     public DbSet<Lesopdracht> Lesopdrachten => Set<Lesopdracht>();
     public DbSet<KlasPlaatsing> KlasPlaatsingen => Set<KlasPlaatsing>();
+    public DbSet<Schooljaarovergang> Schooljaarovergangen => Set<Schooljaarovergang>();
     public DbSet<Domain.Import.ImportRun> ImportRuns => Set<Domain.Import.ImportRun>();
     public DbSet<Domain.Import.ImportKoppeling> ImportKoppelingen => Set<Domain.Import.ImportKoppeling>();
     public DbSet<Domain.Dossier.GesprekSoort> GesprekSoorten => Set<Domain.Dossier.GesprekSoort>();

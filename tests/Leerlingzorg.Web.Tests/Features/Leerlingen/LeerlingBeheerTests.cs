@@ -186,6 +186,24 @@ public sealed class LeerlingBeheerTests(LeerlingenFixture fixture) : IClassFixtu
         Assert.Equal(FoutSoort.Conflict, (await handler.LaadAsync(id)).Fout!.Soort);
     }
 
+    /// <summary>
+    /// Regression (issue 8, finding 1): by hand the placement stayed open ("loopt nog"), through the import it closed
+    /// as Vertrokken: two histories of one event. Every path now closes it the same way (Leerling.SchrijfUit).
+    /// </summary>
+    [Fact]
+    public async Task Uitschrijven_by_hand_closes_this_years_placement_as_Vertrokken_like_the_import_does()
+    {
+        await using var scope = await AlsBeheerderAsync();
+        var id = await NieuweLeerlingAsync(scope, fixture.A.Klas.Id);
+        var handler = scope.ServiceProvider.GetRequiredService<LeerlingUitschrijvenHandler>();
+        var invoer = (await handler.LaadAsync(id)).Waarde!;
+        invoer.Reden = "Verhuisd";
+        Assert.True((await handler.HandleAsync(invoer)).IsGelukt);
+
+        var plaatsing = Assert.Single((await LeesAsync(id)).Plaatsingen);
+        Assert.Equal((fixture.A.Klas.Id, (Jaaruitkomst?)Jaaruitkomst.Vertrokken), (plaatsing.KlasId, plaatsing.Uitkomst));
+    }
+
     [Fact]
     public async Task A_student_cannot_leave_before_he_was_enrolled()
     {
@@ -217,6 +235,9 @@ public sealed class LeerlingBeheerTests(LeerlingenFixture fixture) : IClassFixtu
         Assert.Null(leerling.Uitschrijfdatum);
         Assert.Null(leerling.Uitschrijfreden);
         Assert.Equal(fixture.Lijstklas.Id, leerling.KlasId);
+        // The year he had left opens again, in his new klas: still one placement for the year.
+        var plaatsing = Assert.Single(leerling.Plaatsingen);
+        Assert.Equal((fixture.Lijstklas.Id, (Jaaruitkomst?)null), (plaatsing.KlasId, plaatsing.Uitkomst));
         Assert.Equal(FoutSoort.Conflict, (await handler.HandleAsync(invoer)).Fout!.Soort);
     }
 
@@ -348,7 +369,8 @@ public sealed class LeerlingBeheerTests(LeerlingenFixture fixture) : IClassFixtu
         Assert.True(kaart.IsUitgeschreven);
         Assert.Equal(new DateOnly(2026, 2, 1), kaart.Uitschrijfdatum);
         var plaatsing = Assert.Single(kaart.Plaatsingen);
-        Assert.Equal(("1A", TestData.HuidigSchooljaar, (Jaaruitkomst?)null), (plaatsing.Klas, plaatsing.Schooljaar, plaatsing.Uitkomst));
+        // The year he left ends as Vertrokken (issue 8: the same history on every path), not "loopt nog".
+        Assert.Equal(("1A", TestData.HuidigSchooljaar, (Jaaruitkomst?)Jaaruitkomst.Vertrokken), (plaatsing.Klas, plaatsing.Schooljaar, plaatsing.Uitkomst));
         Assert.Contains(await AuditAsync(id), a => a.Actie == AuditActie.Lezen && a.Detail == "leerlinggegevens (beheer)");
 
         Assert.False((await scope.ServiceProvider.GetRequiredService<LeerlingBekijkenHandler>().HandleAsync(id)).IsGelukt);

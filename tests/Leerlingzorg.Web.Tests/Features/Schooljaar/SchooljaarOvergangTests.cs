@@ -1,8 +1,10 @@
 using Leerlingzorg.Domain.Audit;
 using Leerlingzorg.Domain.Gebruikers;
+using Leerlingzorg.Domain.Import;
 using Leerlingzorg.Domain.Leerlingen;
 using Leerlingzorg.Domain.Organisatie;
 using Leerlingzorg.Web.Features;
+using Leerlingzorg.Web.Features.Import;
 using Leerlingzorg.Web.Features.Leerlingen;
 using Leerlingzorg.Web.Features.Schooljaarovergang;
 using Leerlingzorg.Web.Infrastructure.Identity;
@@ -176,6 +178,13 @@ public sealed class SchooljaarOvergangTests(SchooljaarFixture fixture) : IClassF
             Vertrokken(l, school.K3A, $"Vertrokken aan het einde van schooljaar {Dit}");
         }
 
+        // The rollover itself is on record: this is what "done" is read from.
+        var overgang = await db.Schooljaarovergangen.SingleAsync(o => o.Van == Dit);
+        Assert.Equal((Volgend, (Guid?)school.Beheerder.Id, 4, 1, 3, 3),
+            (overgang.Naar, overgang.UitgevoerdDoor, overgang.Bevorderd, overgang.Gedoubleerd, overgang.Vertrokken, overgang.KlassenAangemaakt));
+        // PostgreSQL keeps microseconds, .NET ticks of 100 ns.
+        Assert.True((overgang.UitgevoerdOp - result.Waarde.UitgevoerdOp!.Value).Duration() < TimeSpan.FromMilliseconds(1));
+
         var audit = await db.AuditEntries.Where(a => a.GebruikerId == school.Beheerder.Id).ToListAsync();
         Assert.Equal(8, audit.Count(a => a.Actie == AuditActie.Wijzigen && a.LeerlingId != null && a.Detail.StartsWith($"schooljaarovergang {Dit}", StringComparison.Ordinal)));
         Assert.Contains(audit, a => a.LeerlingId == null && a.Actie == AuditActie.Aanmaken
@@ -221,6 +230,45 @@ public sealed class SchooljaarOvergangTests(SchooljaarFixture fixture) : IClassF
         var uitgevoerd = stand.Uitgevoerd!;
         Assert.Equal((Dit, Volgend, 6, 0, 2, 2), (uitgevoerd.Van, uitgevoerd.Naar, uitgevoerd.Bevorderd, uitgevoerd.Gedoubleerd, uitgevoerd.Vertrokken, uitgevoerd.KlassenVolgendJaar));
         Assert.NotNull(uitgevoerd.UitgevoerdOp);
+    }
+
+    /// <summary>
+    /// Regression (issue 8, finding 1): a student who left mid-year through the import ("niet in bestand") closed
+    /// this year's placement as Vertrokken, and the page read "a placement of the year has an outcome" as "the
+    /// rollover is done": it offered nothing, for the whole school.
+    /// </summary>
+    [Fact]
+    public async Task A_mid_year_uitschrijving_through_the_import_does_not_count_as_the_rollover()
+    {
+        var school = await SchoolAsync();
+        var vertrekker = school.In2A[0];
+        var run = new ImportRun
+        {
+            Soort = "leerlingen", Bestandsnaam = "export.csv", GestartDoor = school.Beheerder.Id, GestartOp = DateTimeOffset.UtcNow,
+            Status = ImportStatus.Klaar, Samenvatting = new ImportSamenvatting { NietInBestand = [vertrekker.Id] }.NaarJson(),
+        };
+        await using (var db = fixture.App.ContextFor(school.Id))
+        {
+            db.ImportRuns.Add(run);
+            await db.SaveChangesAsync();
+        }
+        await using var scope = Als(school);
+        var datum = Dit.Begin.AddMonths(3);
+        var uit = await scope.ServiceProvider.GetRequiredService<NietInBestandUitschrijvenHandler>()
+            .HandleAsync(new UitschrijvenOpdracht(run.Id, [vertrekker.Id], datum));
+        Assert.True(uit.IsGelukt, uit.Fout?.Melding);
+
+        var stand = (await scope.ServiceProvider.GetRequiredService<SchooljaarOvergangHandler>().StandAsync()).Waarde!;
+        Assert.Null(stand.Uitgevoerd);
+        var voorstel = stand.Voorstel!;
+        Assert.DoesNotContain(voorstel.Leerlingen, l => l.LeerlingId == vertrekker.Id);
+        Assert.Equal(7, voorstel.Leerlingen.Count);
+        var result = await scope.ServiceProvider.GetRequiredService<SchooljaarOvergangHandler>().UitvoerenAsync(voorstel);
+        Assert.True(result.IsGelukt, result.Fout?.Melding);
+
+        await using var na = fixture.App.ContextFor(school.Id);
+        var plaatsing = await na.KlasPlaatsingen.SingleAsync(p => p.LeerlingId == vertrekker.Id);
+        Assert.Equal((Dit, (Jaaruitkomst?)Jaaruitkomst.Vertrokken), (plaatsing.Schooljaar, plaatsing.Uitkomst));
     }
 
     private sealed record LeerlingzorgDbContextCounts(int Klassen, int Plaatsingen);

@@ -52,6 +52,9 @@ internal sealed class KlasPlaatsingConfiguration : IEntityTypeConfiguration<Klas
     {
         builder.ToTable("klasplaatsingen");
         builder.IsSchoolOwnedWithId(p => new { p.SchoolId, p.Id });
+        // The id is made in the Domain (Guid v7), never by the database: Leerling adds new placements to its own
+        // collection, and EF Core tracks a new entity found there as Added only when its key is not a generated one.
+        builder.Property(p => p.Id).ValueGeneratedNever();
         builder.Property(p => p.Schooljaar).HasConversion(j => j.Startjaar, j => new Schooljaar(j));
         builder.Property(p => p.Uitkomst).HasConversion<string>().HasMaxLength(20);
         builder.HasOne(p => p.Klas).WithMany()

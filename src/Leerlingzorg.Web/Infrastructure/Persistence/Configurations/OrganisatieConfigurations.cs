@@ -119,3 +119,16 @@ internal sealed class LesopdrachtConfiguration : IEntityTypeConfiguration<Lesopd
         builder.HasIndex(l => new { l.SchoolId, l.MedewerkerId });
     }
 }
+
+internal sealed class SchooljaarovergangConfiguration : IEntityTypeConfiguration<Schooljaarovergang>
+{
+    public void Configure(EntityTypeBuilder<Schooljaarovergang> builder)
+    {
+        builder.ToTable("schooljaarovergangen");
+        builder.BelongsToSchool();
+        builder.Property(o => o.Van).HasConversion(j => j.Startjaar, j => new Schooljaar(j));
+        builder.Property(o => o.Naar).HasConversion(j => j.Startjaar, j => new Schooljaar(j));
+        // Once per school and schooljaar: two beheerders confirming at the same time cannot both roll over.
+        builder.HasIndex(o => new { o.SchoolId, o.Van }).IsUnique();
+    }
+}
