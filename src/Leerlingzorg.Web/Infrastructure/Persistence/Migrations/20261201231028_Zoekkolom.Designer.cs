@@ -517,7 +517,6 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Leerlingzorg.Domain.Leerlingen.KlasPlaatsing", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -1027,6 +1026,59 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_scholen_samenwerkingsverband_id");
 
                     b.ToTable("scholen", (string)null);
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Organisatie.Schooljaarovergang", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Bevorderd")
+                        .HasColumnType("integer")
+                        .HasColumnName("bevorderd");
+
+                    b.Property<int>("Gedoubleerd")
+                        .HasColumnType("integer")
+                        .HasColumnName("gedoubleerd");
+
+                    b.Property<int>("KlassenAangemaakt")
+                        .HasColumnType("integer")
+                        .HasColumnName("klassen_aangemaakt");
+
+                    b.Property<int>("Naar")
+                        .HasColumnType("integer")
+                        .HasColumnName("naar");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<Guid?>("UitgevoerdDoor")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uitgevoerd_door");
+
+                    b.Property<DateTimeOffset>("UitgevoerdOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uitgevoerd_op");
+
+                    b.Property<int>("Van")
+                        .HasColumnType("integer")
+                        .HasColumnName("van");
+
+                    b.Property<int>("Vertrokken")
+                        .HasColumnType("integer")
+                        .HasColumnName("vertrokken");
+
+                    b.HasKey("Id")
+                        .HasName("pk_schooljaarovergangen");
+
+                    b.HasIndex("SchoolId", "Van")
+                        .IsUnique()
+                        .HasDatabaseName("ix_schooljaarovergangen_school_id_van");
+
+                    b.ToTable("schooljaarovergangen", (string)null);
                 });
 
             modelBuilder.Entity("Leerlingzorg.Web.Infrastructure.Identity.Gebruiker", b =>
@@ -1767,6 +1819,16 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_scholen_samenwerkingsverbanden_samenwerkingsverband_id");
 
                     b.Navigation("Samenwerkingsverband");
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Organisatie.Schooljaarovergang", b =>
+                {
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_schooljaarovergangen_scholen_school_id");
                 });
 
             modelBuilder.Entity("Leerlingzorg.Web.Infrastructure.Identity.Gebruiker", b =>
