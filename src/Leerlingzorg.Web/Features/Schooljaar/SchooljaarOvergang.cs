@@ -194,7 +194,7 @@ public sealed partial class SchooljaarOvergangHandler(
 
     public async Task<Result<OvergangStand>> StandAsync(CancellationToken cancellationToken = default)
     {
-        if (!Leerlingbeheer.MagBeheren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }
@@ -319,14 +319,14 @@ public sealed partial class SchooljaarOvergangHandler(
     public async Task<Result<OvergangSamenvatting>> UitvoerenAsync(OvergangVoorstel opdracht, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(opdracht);
-        if (!Leerlingbeheer.MagBeheren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }
         var validatie = await Validator.ValidateAsync(opdracht, cancellationToken);
         if (!validatie.IsValid)
         {
-            return Leerlingbeheer.Ongeldig(validatie);
+            return Fout.Ongeldig(validatie);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -69,6 +69,17 @@ public static class Toegang
         return db.Leerlingen.Where(Familie.KindMetGezagVan(ouder, vandaag));
     }
 
+    /// <summary>
+    /// Whether the user manages his school (functioneel beheer: organisation, staff, students' basic data, import,
+    /// schooljaarovergang): a Beheerder of a school. The one check of every beheer handler and of the menu; the pages'
+    /// [Authorize] only hides them. Managing is not need-to-know: it opens no dossier.
+    /// </summary>
+    public static bool MagBeheren(CurrentUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.Id is not null && user.SchoolId is not null && user.IsInRol(Rollen.Beheerder);
+    }
+
     public static bool ZietAlleKlassen(CurrentUser user) =>
         user.SchoolId is not null && user.IsInEenVan(SchoolbreedKlassen);
 
