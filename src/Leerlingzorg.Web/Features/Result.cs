@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using FluentValidation.Results;
 using Leerlingzorg.Web.Infrastructure.Operations;
 
 namespace Leerlingzorg.Web.Features;
@@ -11,6 +13,13 @@ public sealed record Fout(FoutSoort Soort, string Melding)
     /// <summary>The database went away during the action; what the user typed stays in the form.</summary>
     public static readonly Fout Onbereikbaar = new(FoutSoort.Onbereikbaar,
         "De database is even niet bereikbaar. Je invoer is bewaard; probeer het zo opnieuw.");
+
+    /// <summary>The validation errors (the validator ran again in the handler) as one Dutch, expected failure.</summary>
+    public static Fout Ongeldig(ValidationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return new(FoutSoort.Ongeldig, string.Join(" ", result.Errors.Select(e => e.ErrorMessage).Distinct()));
+    }
 }
 
 public enum FoutSoort
@@ -34,7 +43,34 @@ public readonly record struct Result<T>
 
     public T? Waarde { get; }
     public Fout? Fout { get; }
+
+    /// <summary>After <c>if (!result.IsGelukt) return;</c> the compiler knows <see cref="Waarde"/> is there: no <c>Waarde!</c>.</summary>
+    [MemberNotNullWhen(true, nameof(Waarde))]
+    [MemberNotNullWhen(false, nameof(Fout))]
     public bool IsGelukt => Fout is null;
+
+    /// <summary>One of the two outcomes, each with what it holds.</summary>
+    public TR Match<TR>(Func<T, TR> gelukt, Func<Fout, TR> mislukt)
+    {
+        ArgumentNullException.ThrowIfNull(gelukt);
+        ArgumentNullException.ThrowIfNull(mislukt);
+        return IsGelukt ? gelukt(Waarde) : mislukt(Fout);
+    }
+
+    /// <summary><see cref="Match{TR}"/> for work without a value, e.g. setting page state.</summary>
+    public void Switch(Action<T> gelukt, Action<Fout> mislukt)
+    {
+        ArgumentNullException.ThrowIfNull(gelukt);
+        ArgumentNullException.ThrowIfNull(mislukt);
+        if (IsGelukt)
+        {
+            gelukt(Waarde);
+        }
+        else
+        {
+            mislukt(Fout);
+        }
+    }
 
     public static implicit operator Result<T>(T waarde) => new(waarde, null);
     public static implicit operator Result<T>(Fout fout) => new(default, fout);

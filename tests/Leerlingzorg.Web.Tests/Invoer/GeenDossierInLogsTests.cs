@@ -16,7 +16,7 @@ namespace Leerlingzorg.Web.Tests.Invoer;
 /// No dossier text, name or other free text in any log line: realistic operations that succeed and fail, with texts
 /// that occur nowhere else, run through the real application; then the run's log files are searched for them.
 /// </summary>
-[Collection(DatabaseCollection.Name)]
+[Collection(BulkDatabaseCollection.Name)]
 public sealed class GeenDossierInLogsTests(ImportFixture fixture) : IClassFixture<ImportFixture>
 {
     private static readonly string LogMap = Path.Combine(Path.GetTempPath(), "leerlingzorg-test-logs");

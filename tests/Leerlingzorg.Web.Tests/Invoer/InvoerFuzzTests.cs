@@ -25,7 +25,7 @@ namespace Leerlingzorg.Web.Tests.Invoer;
 /// PostgreSQL. Each outcome is a success with clean stored text or a Dutch message; never an exception (which in
 /// the running app ends the user's circuit).
 /// </summary>
-[Collection(DatabaseCollection.Name)]
+[Collection(BulkDatabaseCollection.Name)]
 public sealed class InvoerFuzzTests(ImportFixture fixture, ITestOutputHelper output) : IClassFixture<ImportFixture>
 {
     /// <summary>NUL and C0/C1 controls, lone surrogates, 100k strings, RTL overrides, emoji, SQL-ish text, mojibake, whitespace.</summary>

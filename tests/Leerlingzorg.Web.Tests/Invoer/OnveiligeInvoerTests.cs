@@ -18,7 +18,7 @@ namespace Leerlingzorg.Web.Tests.Invoer;
 /// Bad input found by trying the product: a NUL in a name, a NUL pasted into a gesprek, an import row with a NUL, a
 /// file with a UTF-8 BOM and Windows-1252 text. Each is cleaned or answered in Dutch; none throws.
 /// </summary>
-[Collection(DatabaseCollection.Name)]
+[Collection(BulkDatabaseCollection.Name)]
 public sealed class OnveiligeInvoerTests(ImportFixture fixture) : IClassFixture<ImportFixture>
 {
     private static int volgnummer;

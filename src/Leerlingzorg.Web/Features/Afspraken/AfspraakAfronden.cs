@@ -42,7 +42,7 @@ public sealed class AfspraakAfrondenHandler(
         var validatie = await Validator.ValidateAsync(invoer, cancellationToken);
         if (!validatie.IsValid)
         {
-            return new Fout(FoutSoort.Ongeldig, validatie.Errors[0].ErrorMessage);
+            return Fout.Ongeldig(validatie);
         }
         if (currentUser.Id is not { } userId || currentUser.SchoolId is null || !Toegang.IsMedewerker(currentUser))
         {

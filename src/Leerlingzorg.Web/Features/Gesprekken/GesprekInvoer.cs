@@ -1,7 +1,6 @@
 using Leerlingzorg.Domain;
 using System.Text.Json;
 using FluentValidation;
-using FluentValidation.Results;
 using Leerlingzorg.Domain.Dossier;
 using Leerlingzorg.Domain.Gebruikers;
 using Leerlingzorg.Web.Infrastructure.Persistence;
@@ -120,12 +119,6 @@ public static class Gesprekken
     /// <summary>For drafts and revisions (jsonb): every string cleaned of what PostgreSQL cannot store.</summary>
     public static readonly JsonSerializerOptions Json = VeiligeTekstJson.Opties(new JsonSerializerOptions(JsonSerializerDefaults.Web));
 
-    public static Fout Ongeldig(ValidationResult result)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        return new Fout(FoutSoort.Ongeldig, string.Join(" ", result.Errors.Select(e => e.ErrorMessage).Distinct()));
-    }
-
     public static string Weergave(Vertrouwelijkheid niveau) => niveau switch
     {
         Vertrouwelijkheid.Normaal => "Normaal",
@@ -147,16 +140,9 @@ public static class Gesprekken
     /// Users are outside row-level security, so the school is filtered here.
     /// </summary>
     public static IQueryable<MedewerkerOptie> Medewerkers(LeerlingzorgDbContext db, Guid schoolId) =>
-        MedewerkerGebruikers(db, schoolId)
+        db.ActieveMedewerkersVan(schoolId)
             .OrderBy(u => u.Achternaam).ThenBy(u => u.Voornaam)
             .Select(u => new MedewerkerOptie(u.Id, LeerlingzorgDbContext.VolledigeNaam(u.Voornaam, u.Tussenvoegsel, u.Achternaam)));
-
-    public static IQueryable<Infrastructure.Identity.Gebruiker> MedewerkerGebruikers(LeerlingzorgDbContext db, Guid schoolId)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return db.Users.Where(u => u.SchoolId == schoolId && u.Actief
-            && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name != Rollen.Ouder)));
-    }
 
     /// <summary>The active soorten of the school; a school without any gets the standard ones on first use.</summary>
     public static async Task<IReadOnlyList<SoortOptie>> SoortenAsync(LeerlingzorgDbContext db, CancellationToken cancellationToken)

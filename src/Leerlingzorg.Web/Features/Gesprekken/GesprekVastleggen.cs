@@ -92,7 +92,7 @@ public sealed class GesprekVastleggenHandler(
         var validatie = await Validator.ValidateAsync(invoer, cancellationToken);
         if (!validatie.IsValid)
         {
-            return Gesprekken.Ongeldig(validatie);
+            return Fout.Ongeldig(validatie);
         }
         var leerlingIds = invoer.LeerlingIds.Distinct().ToList();
 
@@ -111,7 +111,7 @@ public sealed class GesprekVastleggenHandler(
         }
         var eigenaren = invoer.Afspraken.Select(a => a.EigenaarId!.Value).Distinct().ToList();
         if (eigenaren.Count > 0
-            && await Gesprekken.MedewerkerGebruikers(db, school).CountAsync(m => eigenaren.Contains(m.Id), cancellationToken) != eigenaren.Count)
+            && await db.ActieveMedewerkersVan(school).CountAsync(m => eigenaren.Contains(m.Id), cancellationToken) != eigenaren.Count)
         {
             return new Fout(FoutSoort.Ongeldig, "Kies als eigenaar van een afspraak een medewerker van deze school.");
         }

@@ -108,7 +108,7 @@ public sealed class GesprekWijzigenHandler(
         var validatie = await Validator.ValidateAsync(invoer, cancellationToken);
         if (!validatie.IsValid)
         {
-            return Gesprekken.Ongeldig(validatie);
+            return Fout.Ongeldig(validatie);
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var gesprek = await db.Gesprekken.AsTracking().Include(g => g.Soort).Include(g => g.Leerlingen).Include(g => g.Afspraken)
@@ -193,7 +193,7 @@ public sealed class GesprekWijzigenHandler(
             .Where(r => r.Ids.Count == 0 || r.Ids.Any(id => !opgeslagen[id].IsAfgerond && opgeslagen[id].EigenaarId != r.EigenaarId))
             .Select(r => r.EigenaarId!.Value).Distinct().ToList();
         if (eigenaren.Count > 0
-            && await Gesprekken.MedewerkerGebruikers(db, currentUser.SchoolId!.Value).CountAsync(m => eigenaren.Contains(m.Id), cancellationToken) != eigenaren.Count)
+            && await db.ActieveMedewerkersVan(currentUser.SchoolId!.Value).CountAsync(m => eigenaren.Contains(m.Id), cancellationToken) != eigenaren.Count)
         {
             return new Fout(FoutSoort.Ongeldig, "Kies als eigenaar van een afspraak een medewerker van deze school.");
         }

@@ -19,7 +19,7 @@ public sealed class ImportControlerenHandler(IDbContextFactory<LeerlingzorgDbCon
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(koppeling);
-        if (!ImportToegang.MagImporteren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }

@@ -49,7 +49,7 @@ public sealed class ImportOverzichtHandler(IDbContextFactory<LeerlingzorgDbConte
 {
     public async Task<Result<IReadOnlyList<ImportRunRegel>>> HandleAsync(CancellationToken cancellationToken = default)
     {
-        if (!ImportToegang.MagImporteren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }
@@ -64,7 +64,7 @@ public sealed class ImportVoortgangHandler(CurrentUser currentUser, ImportVoortg
 {
     public Result<ImportStand> Handle(Guid runId)
     {
-        if (!ImportToegang.MagImporteren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }
@@ -84,7 +84,7 @@ public sealed class ImportRunBekijkenHandler(IDbContextFactory<LeerlingzorgDbCon
 {
     public async Task<Result<ImportRunDetail>> HandleAsync(Guid runId, CancellationToken cancellationToken = default)
     {
-        if (!ImportToegang.MagImporteren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }

@@ -19,7 +19,7 @@ public sealed class ImportStartenHandler(IDbContextFactory<LeerlingzorgDbContext
     public async Task<Result<Guid>> HandleAsync(ImportStartenOpdracht opdracht, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(opdracht);
-        if (!ImportToegang.MagImporteren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }

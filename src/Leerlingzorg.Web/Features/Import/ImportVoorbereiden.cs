@@ -5,16 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Leerlingzorg.Web.Features.Import;
 
-/// <summary>Only a Beheerder of a school imports into that school; checked in every import handler.</summary>
-public static class ImportToegang
-{
-    public static bool MagImporteren(CurrentUser user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        return user.SchoolId is not null && user.Id is not null && user.IsInRol(Rollen.Beheerder);
-    }
-}
-
 /// <summary>A file that was read, with the suggested linking of its columns.</summary>
 /// <param name="Koppeling">Target field → column header.</param>
 /// <param name="UitVorigeKeer">The fields whose column comes from the school's last linking rather than from the header's name.</param>
@@ -27,7 +17,7 @@ public sealed class ImportVoorbereidenHandler(IDbContextFactory<LeerlingzorgDbCo
 {
     public async Task<Result<ImportBestandInfo>> HandleAsync(byte[] inhoud, string bestandsnaam, CancellationToken cancellationToken = default)
     {
-        if (!ImportToegang.MagImporteren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }

@@ -20,7 +20,7 @@ public sealed class NietInBestandUitschrijvenHandler(IDbContextFactory<Leerlingz
     public async Task<Result<int>> HandleAsync(UitschrijvenOpdracht opdracht, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(opdracht);
-        if (!ImportToegang.MagImporteren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }

@@ -13,7 +13,7 @@ public sealed class LeerlingGegevensHandler(IDbContextFactory<LeerlingzorgDbCont
 {
     public async Task<Result<LeerlingKaart>> HandleAsync(Guid leerlingId, CancellationToken cancellationToken = default)
     {
-        if (!Leerlingbeheer.MagBeheren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }

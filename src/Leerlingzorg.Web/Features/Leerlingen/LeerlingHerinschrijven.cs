@@ -35,14 +35,14 @@ public sealed class LeerlingHerinschrijvenHandler(
     public async Task<Result<DateOnly>> HandleAsync(HerinschrijvenInvoer invoer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(invoer);
-        if (!Leerlingbeheer.MagBeheren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }
         var validatie = await Validator.ValidateAsync(invoer, cancellationToken);
         if (!validatie.IsValid)
         {
-            return Leerlingbeheer.Ongeldig(validatie);
+            return Fout.Ongeldig(validatie);
         }
         var huidig = Schoolkalender.HuidigSchooljaar(time);
         var volgend = huidig.Volgend;

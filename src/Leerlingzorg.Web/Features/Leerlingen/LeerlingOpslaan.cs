@@ -74,7 +74,7 @@ public sealed class LeerlingOpslaanHandler(
     /// <summary>The current data of a student, to change it.</summary>
     public async Task<Result<LeerlingInvoer>> LaadAsync(Guid leerlingId, CancellationToken cancellationToken = default)
     {
-        if (!Leerlingbeheer.MagBeheren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }
@@ -95,7 +95,7 @@ public sealed class LeerlingOpslaanHandler(
     /// <summary>The classes a student can be placed in: this schooljaar's, and the next one's once they exist.</summary>
     public async Task<IReadOnlyList<KlasOptie>> KlassenAsync(CancellationToken cancellationToken = default)
     {
-        if (!Leerlingbeheer.MagBeheren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return [];
         }
@@ -113,14 +113,14 @@ public sealed class LeerlingOpslaanHandler(
     public async Task<Result<Guid>> HandleAsync(LeerlingInvoer invoer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(invoer);
-        if (!Leerlingbeheer.MagBeheren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }
         var validatie = await Validator.ValidateAsync(invoer, cancellationToken);
         if (!validatie.IsValid)
         {
-            return Leerlingbeheer.Ongeldig(validatie);
+            return Fout.Ongeldig(validatie);
         }
         var nummer = Domain.Tekst.Regel(invoer.Leerlingnummer);
         var huidig = Schoolkalender.HuidigSchooljaar(time);

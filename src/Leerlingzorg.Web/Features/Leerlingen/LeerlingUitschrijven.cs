@@ -43,7 +43,7 @@ public sealed class LeerlingUitschrijvenHandler(
 
     public async Task<Result<UitschrijvenInvoer>> LaadAsync(Guid leerlingId, CancellationToken cancellationToken = default)
     {
-        if (!Leerlingbeheer.MagBeheren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }
@@ -71,7 +71,7 @@ public sealed class LeerlingUitschrijvenHandler(
     public async Task<Result<DateOnly>> HandleAsync(UitschrijvenInvoer invoer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(invoer);
-        if (!Leerlingbeheer.MagBeheren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }
@@ -87,7 +87,7 @@ public sealed class LeerlingUitschrijvenHandler(
         var validatie = await Validator.ValidateAsync(invoer, cancellationToken);
         if (!validatie.IsValid)
         {
-            return Leerlingbeheer.Ongeldig(validatie);
+            return Fout.Ongeldig(validatie);
         }
         if (leerling.Status == LeerlingStatus.Uitgeschreven)
         {

@@ -1,5 +1,4 @@
 using FluentValidation;
-using FluentValidation.Results;
 using Leerlingzorg.Domain.Gebruikers;
 using Leerlingzorg.Domain.Leerlingen;
 using Leerlingzorg.Domain.Organisatie;
@@ -18,17 +17,11 @@ namespace Leerlingzorg.Web.Features.Leerlingen;
 /// </summary>
 public static class Leerlingbeheer
 {
-    public static bool MagBeheren(CurrentUser user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        return user.SchoolId is not null && user.IsInRol(Rollen.Beheerder);
-    }
-
     /// <summary>The students whose basic data the user manages: every student of the school for a beheerder, else none.</summary>
     public static IQueryable<Leerling> BeheerbareLeerlingen(this LeerlingzorgDbContext db, CurrentUser user)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return MagBeheren(user) ? db.Leerlingen : db.Leerlingen.Where(_ => false);
+        return Toegang.MagBeheren(user) ? db.Leerlingen : db.Leerlingen.Where(_ => false);
     }
 
     /// <summary>
@@ -38,7 +31,7 @@ public static class Leerlingbeheer
     public static IQueryable<Leerling> LeerlingenInOverzicht(this LeerlingzorgDbContext db, CurrentUser user)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return MagBeheren(user) ? db.Leerlingen : db.ZichtbareLeerlingen(user);
+        return Toegang.MagBeheren(user) ? db.Leerlingen : db.ZichtbareLeerlingen(user);
     }
 
     public static string Weergave(OuderRelatie relatie) => relatie switch
@@ -58,13 +51,6 @@ public static class Leerlingbeheer
         Jaaruitkomst.Vertrokken => "vertrokken",
         _ => uitkomst.ToString(),
     };
-
-    /// <summary>The validation errors as one Dutch, expected failure.</summary>
-    public static Fout Ongeldig(ValidationResult result)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        return new Fout(FoutSoort.Ongeldig, string.Join(" ", result.Errors.Select(e => e.ErrorMessage).Distinct()));
-    }
 
     public static bool IsUniekeSleutelFout(Exception exception, string indexDeel) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg

@@ -14,7 +14,7 @@ public sealed class OuderOntkoppelenHandler(IDbContextFactory<LeerlingzorgDbCont
 {
     public async Task<Result<bool>> HandleAsync(Guid leerlingId, Guid ouderId, CancellationToken cancellationToken = default)
     {
-        if (!Leerlingbeheer.MagBeheren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }

@@ -68,7 +68,7 @@ public sealed class OuderOpslaanHandler(IDbContextFactory<LeerlingzorgDbContext>
     /// <summary>The form for a new parent (<paramref name="ouderId"/> null) or the current data of a linked one.</summary>
     public async Task<Result<OuderInvoer>> LaadAsync(Guid leerlingId, Guid? ouderId, CancellationToken cancellationToken = default)
     {
-        if (!Leerlingbeheer.MagBeheren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }
@@ -104,7 +104,7 @@ public sealed class OuderOpslaanHandler(IDbContextFactory<LeerlingzorgDbContext>
     public async Task<Result<Guid>> HandleAsync(OuderInvoer invoer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(invoer);
-        if (!Leerlingbeheer.MagBeheren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }
@@ -120,7 +120,7 @@ public sealed class OuderOpslaanHandler(IDbContextFactory<LeerlingzorgDbContext>
         var validatie = await Validator.ValidateAsync(invoer, cancellationToken);
         if (!validatie.IsValid)
         {
-            return Leerlingbeheer.Ongeldig(validatie);
+            return Fout.Ongeldig(validatie);
         }
 
         Ouder ouder;

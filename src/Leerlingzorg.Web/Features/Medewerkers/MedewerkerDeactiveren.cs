@@ -23,7 +23,7 @@ public sealed class MedewerkerDeactiverenHandler(
 {
     public async Task<Result<Guid>> HandleAsync(Guid medewerkerId, CancellationToken cancellationToken = default)
     {
-        if (!Beheer.MagBeheren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }

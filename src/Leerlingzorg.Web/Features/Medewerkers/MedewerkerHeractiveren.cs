@@ -18,7 +18,7 @@ public sealed class MedewerkerHeractiverenHandler(
 {
     public async Task<Result<Guid>> HandleAsync(Guid medewerkerId, CancellationToken cancellationToken = default)
     {
-        if (!Beheer.MagBeheren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }

@@ -43,7 +43,7 @@ public sealed class MedewerkerRollenWijzigenHandler(
     public async Task<Result<IReadOnlyList<string>>> HandleAsync(MedewerkerRollen wijziging, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(wijziging);
-        if (!Beheer.MagBeheren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }

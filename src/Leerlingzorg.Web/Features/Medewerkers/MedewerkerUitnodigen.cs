@@ -54,7 +54,7 @@ public sealed class MedewerkerUitnodigenHandler(
     public async Task<Result<Guid>> HandleAsync(Uitnodiging uitnodiging, Uri basisAdres, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(uitnodiging);
-        if (!Beheer.MagBeheren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }

@@ -27,17 +27,14 @@ public sealed class MedewerkersOverzichtHandler(IDbContextFactory<LeerlingzorgDb
     public async Task<Result<Pagina<MedewerkerRegel>>> HandleAsync(MedewerkersZoekopdracht zoekopdracht, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(zoekopdracht);
-        if (!Beheer.MagBeheren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }
         var school = currentUser.SchoolId!.Value;
         var pagina = zoekopdracht.Pagina ?? new PaginaVerzoek();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        // Users are outside row-level security: the school is filtered here, on every staff query.
-        var medewerkers = db.Users.Where(u => u.SchoolId == school
-            && (db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name != Rollen.Ouder))
-                || !db.UserRoles.Any(ur => ur.UserId == u.Id)));
+        var medewerkers = db.MedewerkersEnZonderRolVan(school);
         if (!string.IsNullOrWhiteSpace(zoekopdracht.Zoekterm))
         {
             foreach (var woord in Domain.Tekst.Regel(zoekopdracht.Zoekterm).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))

@@ -23,7 +23,7 @@ public sealed class UitnodigingOpnieuwVersturenHandler(
     /// <returns>The address the invitation went to.</returns>
     public async Task<Result<string>> HandleAsync(Guid medewerkerId, Uri basisAdres, CancellationToken cancellationToken = default)
     {
-        if (!Beheer.MagBeheren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }

@@ -16,7 +16,7 @@ public sealed class OutboxHandler(MailOutbox outbox, CurrentUser currentUser, IH
         {
             return Fout.NietGevonden("De pagina");
         }
-        if (!Beheer.MagBeheren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }

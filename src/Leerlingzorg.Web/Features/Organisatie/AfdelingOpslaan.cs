@@ -29,7 +29,7 @@ public sealed class AfdelingOpslaanHandler(IDbContextFactory<LeerlingzorgDbConte
     public async Task<Result<Guid>> HandleAsync(AfdelingGegevens gegevens, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(gegevens);
-        if (!Beheer.MagBeheren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }

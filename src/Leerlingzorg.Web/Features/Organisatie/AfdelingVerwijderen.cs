@@ -11,7 +11,7 @@ public sealed class AfdelingVerwijderenHandler(IDbContextFactory<LeerlingzorgDbC
 {
     public async Task<Result<string>> HandleAsync(Guid afdelingId, CancellationToken cancellationToken = default)
     {
-        if (!Beheer.MagBeheren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }

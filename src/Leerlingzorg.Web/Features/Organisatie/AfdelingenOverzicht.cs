@@ -11,7 +11,7 @@ public sealed class AfdelingenOverzichtHandler(IDbContextFactory<LeerlingzorgDbC
 {
     public async Task<Result<IReadOnlyList<AfdelingRegel>>> HandleAsync(CancellationToken cancellationToken = default)
     {
-        if (!Beheer.MagBeheren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }

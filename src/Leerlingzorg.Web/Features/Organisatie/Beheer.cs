@@ -12,12 +12,6 @@ namespace Leerlingzorg.Web.Features.Organisatie;
 /// </summary>
 public static class Beheer
 {
-    public static bool MagBeheren(CurrentUser user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        return user.SchoolId is not null && user.IsInRol(Rollen.Beheerder);
-    }
-
     /// <summary>For a select that chooses a row: something is chosen, and not the empty id.</summary>
     public static bool IsGekozen(Guid? id) => id is { } gekozen && gekozen != Guid.Empty;
 
@@ -26,9 +20,7 @@ public static class Beheer
     {
         ArgumentNullException.ThrowIfNull(validator);
         var result = validator.Validate(model);
-        return result.IsValid
-            ? null
-            : new Fout(FoutSoort.Ongeldig, string.Join(" ", result.Errors.Select(e => e.ErrorMessage).Distinct()));
+        return result.IsValid ? null : Fout.Ongeldig(result);
     }
 
     /// <summary>

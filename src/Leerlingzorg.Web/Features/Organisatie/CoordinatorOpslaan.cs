@@ -40,7 +40,7 @@ public sealed class CoordinatorOpslaanHandler(IDbContextFactory<LeerlingzorgDbCo
     public async Task<Result<Guid>> HandleAsync(CoordinatorGegevens gegevens, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(gegevens);
-        if (!Beheer.MagBeheren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }
@@ -65,7 +65,7 @@ public sealed class CoordinatorOpslaanHandler(IDbContextFactory<LeerlingzorgDbCo
         }
         // The same person may keep the task even if deactivated or without the role since; a new one must qualify.
         var blijft = coordinator?.MedewerkerId == medewerkerId;
-        if (!blijft && !await db.Personeel(school, Personeelsrollen.Coordinator)
+        if (!blijft && !await db.MedewerkersVan(school, Personeelsrollen.Coordinator)
                 .AnyAsync(u => u.Id == medewerkerId && u.Actief, cancellationToken))
         {
             return new Fout(FoutSoort.Ongeldig,

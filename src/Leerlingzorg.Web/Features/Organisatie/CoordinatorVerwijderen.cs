@@ -11,7 +11,7 @@ public sealed class CoordinatorVerwijderenHandler(IDbContextFactory<Leerlingzorg
 {
     public async Task<Result<Guid>> HandleAsync(Guid coordinatorId, CancellationToken cancellationToken = default)
     {
-        if (!Beheer.MagBeheren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }

@@ -27,7 +27,7 @@ public sealed class CoordinatorenOverzichtHandler(IDbContextFactory<Leerlingzorg
 {
     public async Task<Result<IReadOnlyList<CoordinatorRegel>>> HandleAsync(CancellationToken cancellationToken = default)
     {
-        if (!Beheer.MagBeheren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }

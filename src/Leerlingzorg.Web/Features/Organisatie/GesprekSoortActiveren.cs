@@ -14,7 +14,7 @@ public sealed class GesprekSoortActiverenHandler(IDbContextFactory<LeerlingzorgD
 {
     public async Task<Result<string>> HandleAsync(Guid soortId, bool actief, CancellationToken cancellationToken = default)
     {
-        if (!Beheer.MagBeheren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }

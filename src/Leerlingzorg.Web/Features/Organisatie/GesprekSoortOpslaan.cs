@@ -34,7 +34,7 @@ public sealed class GesprekSoortOpslaanHandler(IDbContextFactory<LeerlingzorgDbC
     public async Task<Result<Guid>> HandleAsync(GesprekSoortGegevens gegevens, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(gegevens);
-        if (!Beheer.MagBeheren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }

@@ -11,7 +11,7 @@ public sealed class GesprekSoortenOverzichtHandler(IDbContextFactory<Leerlingzor
 {
     public async Task<Result<IReadOnlyList<GesprekSoortRegel>>> HandleAsync(CancellationToken cancellationToken = default)
     {
-        if (!Beheer.MagBeheren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }

@@ -12,7 +12,7 @@ public sealed class GesprekSoortenStandaardHandler(IDbContextFactory<Leerlingzor
 {
     public async Task<Result<int>> HandleAsync(CancellationToken cancellationToken = default)
     {
-        if (!Beheer.MagBeheren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }

@@ -47,7 +47,7 @@ public sealed class KlasOpslaanHandler(IDbContextFactory<LeerlingzorgDbContext> 
     public async Task<Result<Guid>> HandleAsync(KlasGegevens gegevens, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(gegevens);
-        if (!Beheer.MagBeheren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }
@@ -99,7 +99,7 @@ public sealed class KlasOpslaanHandler(IDbContextFactory<LeerlingzorgDbContext> 
         // that; only a newly added mentor must be an active staff member with the Mentor role.
         var huidigeMentoren = klas.Mentoren.Select(m => m.MedewerkerId).ToList();
         var nieuweMentoren = mentorIds.Except(huidigeMentoren).ToList();
-        var geldigeMentoren = await db.Personeel(school, Rollen.Mentor)
+        var geldigeMentoren = await db.MedewerkersVan(school, Rollen.Mentor)
             .CountAsync(u => nieuweMentoren.Contains(u.Id) && u.Actief, cancellationToken);
         if (geldigeMentoren != nieuweMentoren.Count)
         {

@@ -14,7 +14,7 @@ public sealed class KlasVerwijderenHandler(IDbContextFactory<LeerlingzorgDbConte
 {
     public async Task<Result<string>> HandleAsync(Guid klasId, CancellationToken cancellationToken = default)
     {
-        if (!Beheer.MagBeheren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }

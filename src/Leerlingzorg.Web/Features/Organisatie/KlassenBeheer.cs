@@ -22,7 +22,7 @@ public sealed class KlassenBeheerHandler(IDbContextFactory<LeerlingzorgDbContext
     public async Task<Result<Pagina<KlasBeheerRegel>>> HandleAsync(KlassenZoekopdracht zoekopdracht, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(zoekopdracht);
-        if (!Beheer.MagBeheren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }

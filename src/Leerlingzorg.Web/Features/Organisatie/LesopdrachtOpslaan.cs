@@ -40,7 +40,7 @@ public sealed class LesopdrachtOpslaanHandler(IDbContextFactory<LeerlingzorgDbCo
     public async Task<Result<Guid>> HandleAsync(LesopdrachtGegevens gegevens, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(gegevens);
-        if (!Beheer.MagBeheren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }
@@ -71,7 +71,7 @@ public sealed class LesopdrachtOpslaanHandler(IDbContextFactory<LeerlingzorgDbCo
         }
         // The same docent may keep the lesopdracht even if deactivated or without the role since; a new one must qualify.
         var blijft = lesopdracht?.MedewerkerId == medewerkerId;
-        if (!blijft && !await db.Personeel(school, Rollen.Docent).AnyAsync(u => u.Id == medewerkerId && u.Actief, cancellationToken))
+        if (!blijft && !await db.MedewerkersVan(school, Rollen.Docent).AnyAsync(u => u.Id == medewerkerId && u.Actief, cancellationToken))
         {
             return new Fout(FoutSoort.Ongeldig, "De gekozen docent is geen actieve medewerker van deze school met de rol Docent.");
         }

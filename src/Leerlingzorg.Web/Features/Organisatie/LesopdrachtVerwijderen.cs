@@ -11,7 +11,7 @@ public sealed class LesopdrachtVerwijderenHandler(IDbContextFactory<Leerlingzorg
 {
     public async Task<Result<string>> HandleAsync(Guid lesopdrachtId, CancellationToken cancellationToken = default)
     {
-        if (!Beheer.MagBeheren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }

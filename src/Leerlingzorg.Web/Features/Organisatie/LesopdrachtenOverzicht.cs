@@ -22,7 +22,7 @@ public sealed class LesopdrachtenOverzichtHandler(IDbContextFactory<Leerlingzorg
     public async Task<Result<Pagina<LesopdrachtRegel>>> HandleAsync(LesopdrachtenZoekopdracht zoekopdracht, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(zoekopdracht);
-        if (!Beheer.MagBeheren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }

@@ -34,7 +34,7 @@ public sealed class LocatieOpslaanHandler(IDbContextFactory<LeerlingzorgDbContex
     public async Task<Result<Guid>> HandleAsync(LocatieGegevens gegevens, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(gegevens);
-        if (!Beheer.MagBeheren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }

@@ -11,7 +11,7 @@ public sealed class LocatieVerwijderenHandler(IDbContextFactory<LeerlingzorgDbCo
 {
     public async Task<Result<string>> HandleAsync(Guid locatieId, CancellationToken cancellationToken = default)
     {
-        if (!Beheer.MagBeheren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }

@@ -11,7 +11,7 @@ public sealed class LocatiesOverzichtHandler(IDbContextFactory<LeerlingzorgDbCon
 {
     public async Task<Result<IReadOnlyList<LocatieRegel>>> HandleAsync(CancellationToken cancellationToken = default)
     {
-        if (!Beheer.MagBeheren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }

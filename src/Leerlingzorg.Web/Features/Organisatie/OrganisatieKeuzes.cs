@@ -20,7 +20,7 @@ public sealed class OrganisatieKeuzesHandler(IDbContextFactory<LeerlingzorgDbCon
 {
     public async Task<Result<OrganisatieKeuzes>> HandleAsync(CancellationToken cancellationToken = default)
     {
-        if (!Beheer.MagBeheren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }
@@ -30,7 +30,7 @@ public sealed class OrganisatieKeuzesHandler(IDbContextFactory<LeerlingzorgDbCon
             .Select(l => new Keuze(l.Id, l.Naam)).ToListAsync(cancellationToken);
         var afdelingen = await db.Afdelingen.OrderBy(a => a.Naam)
             .Select(a => new Keuze(a.Id, a.Naam)).ToListAsync(cancellationToken);
-        var rollen = await db.Personeel(school, Personeelsrollen.Organisatie)
+        var rollen = await db.MedewerkersVan(school, Personeelsrollen.Organisatie)
             .Join(db.UserRoles, u => u.Id, ur => ur.UserId, (u, ur) => new { u, ur.RoleId })
             .Join(db.Roles, x => x.RoleId, r => r.Id, (x, r) => new { x.u.Id, x.u.Voornaam, x.u.Tussenvoegsel, x.u.Achternaam, x.u.Actief, Rol = r.Name! })
             .Where(x => Personeelsrollen.Organisatie.Contains(x.Rol))
@@ -49,7 +49,7 @@ public sealed class OrganisatieKeuzesHandler(IDbContextFactory<LeerlingzorgDbCon
     /// <summary>The classes of one schooljaar, for the lesopdracht dialog.</summary>
     public async Task<Result<IReadOnlyList<Keuze>>> KlassenAsync(Schooljaar schooljaar, CancellationToken cancellationToken = default)
     {
-        if (!Beheer.MagBeheren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }
@@ -63,7 +63,7 @@ public sealed class OrganisatieKeuzesHandler(IDbContextFactory<LeerlingzorgDbCon
     /// <summary>The schooljaren that have classes, plus the current and the next one; the newest first.</summary>
     public async Task<Result<IReadOnlyList<Schooljaar>>> SchooljarenAsync(CancellationToken cancellationToken = default)
     {
-        if (!Beheer.MagBeheren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }
@@ -79,15 +79,4 @@ public static class Personeelsrollen
 {
     public static readonly string[] Organisatie = [Rollen.Mentor, Rollen.Docent, Rollen.Leerjaarcoordinator, Rollen.Afdelingscoordinator];
     public static readonly string[] Coordinator = [Rollen.Leerjaarcoordinator, Rollen.Afdelingscoordinator];
-
-    /// <summary>
-    /// Users of one school holding one of the roles. Users live outside row-level security, so the school is
-    /// filtered here explicitly.
-    /// </summary>
-    public static IQueryable<Gebruiker> Personeel(this LeerlingzorgDbContext db, Guid schoolId, params string[] rollen)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return db.Users.Where(u => u.SchoolId == schoolId
-            && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && rollen.Contains(r.Name!))));
-    }
 }

@@ -196,7 +196,7 @@ public sealed partial class SchooljaarOvergangHandler(
 
     public async Task<Result<OvergangStand>> StandAsync(CancellationToken cancellationToken = default)
     {
-        if (!Leerlingbeheer.MagBeheren(currentUser))
+        if (!Toegang.MagBeheren(currentUser))
         {
             return Fout.GeenToegang;
         }
@@ -310,14 +310,14 @@ public sealed partial class SchooljaarOvergangHandler(
     public async Task<Result<OvergangSamenvatting>> UitvoerenAsync(OvergangVoorstel opdracht, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(opdracht);
-        if (!Leerlingbeheer.MagBeheren(currentUser) || currentUser.Id is not { } beheerder)
+        if (!Toegang.MagBeheren(currentUser) || currentUser.Id is not { } beheerder)
         {
             return Fout.GeenToegang;
         }
         var validatie = await Validator.ValidateAsync(opdracht, cancellationToken);
         if (!validatie.IsValid)
         {
-            return Leerlingbeheer.Ongeldig(validatie);
+            return Fout.Ongeldig(validatie);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -93,7 +93,7 @@ public sealed class LeerlingZoekenHandler(IDbContextFactory<LeerlingzorgDbContex
     internal async Task<IQueryable<ZoekResultaat>> QueryAsync(LeerlingzorgDbContext db, string zoekterm, CancellationToken cancellationToken = default)
     {
         var leerlingen = db.LeerlingenInOverzicht(currentUser);
-        if (!Toegang.ZietAlleLeerlingen(currentUser) && !Leerlingbeheer.MagBeheren(currentUser))
+        if (!Toegang.ZietAlleLeerlingen(currentUser) && !Toegang.MagBeheren(currentUser))
         {
             var klassen = await db.ZichtbareKlassen(currentUser).Select(k => k.Id).ToListAsync(cancellationToken);
             // A coördinator of the whole school (no leerjaar, no afdeling) also sees the students without a class

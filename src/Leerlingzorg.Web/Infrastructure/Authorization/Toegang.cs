@@ -53,6 +53,33 @@ public static class Toegang
         return db.Leerlingen.Where(l => l.Ouders.Any(o => o.Ouder!.GebruikerId == ouder));
     }
 
+    /// <summary>
+    /// Of <see cref="EigenKinderen"/>, those over whom the parent holds gezag on <paramref name="vandaag"/>
+    /// (<see cref="Familie.HeeftGezag"/>): the only children for whom he may consent or approve (toestemming, OPP).
+    /// An ouder without gezag is informed (BW 1:377c) but is not in this set.
+    /// </summary>
+    public static IQueryable<Leerling> KinderenMetGezag(this LeerlingzorgDbContext db, CurrentUser user, DateOnly vandaag)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.Id is not { } ouder || user.SchoolId is null || !user.IsInRol(Rollen.Ouder))
+        {
+            return db.Leerlingen.Where(_ => false);
+        }
+        return db.Leerlingen.Where(Familie.KindMetGezagVan(ouder, vandaag));
+    }
+
+    /// <summary>
+    /// Whether the user manages his school (functioneel beheer: organisation, staff, students' basic data, import,
+    /// schooljaarovergang): a Beheerder of a school. The one check of every beheer handler and of the menu; the pages'
+    /// [Authorize] only hides them. Managing is not need-to-know: it opens no dossier.
+    /// </summary>
+    public static bool MagBeheren(CurrentUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.Id is not null && user.SchoolId is not null && user.IsInRol(Rollen.Beheerder);
+    }
+
     public static bool ZietAlleKlassen(CurrentUser user) =>
         user.SchoolId is not null && user.IsInEenVan(SchoolbreedKlassen);
 

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Leerlingzorg.Web.Tests.Features.Gesprekken;
 
 /// <summary>The author adds, corrects and removes afspraken when he edits his gesprek; a finished one stays as it was.</summary>
-[Collection(DatabaseCollection.Name)]
+[Collection(BulkDatabaseCollection.Name)]
 public sealed class GesprekAfsprakenWijzigenTests(GesprekkenFixture fixture) : IClassFixture<GesprekkenFixture>
 {
     private async Task<T> AlsMentorAsync<T>(Func<IServiceProvider, Task<T>> actie)

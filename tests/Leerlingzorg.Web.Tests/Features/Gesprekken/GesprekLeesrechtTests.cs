@@ -15,7 +15,7 @@ namespace Leerlingzorg.Web.Tests.Features.Gesprekken;
 /// The full role × confidentiality × author matrix: who may read a gesprek about a student of klas 1A (leerjaar 1),
 /// checked through GesprekBekijken and through LeesbareGesprekken (the rule every list uses).
 /// </summary>
-[Collection(DatabaseCollection.Name)]
+[Collection(BulkDatabaseCollection.Name)]
 public sealed class GesprekLeesrechtTests(GesprekkenFixture fixture) : IClassFixture<GesprekkenFixture>
 {
     // Expected for a gesprek the reader did not write: Normaal, Zorg, Vertrouwelijk. As its author: always readable.

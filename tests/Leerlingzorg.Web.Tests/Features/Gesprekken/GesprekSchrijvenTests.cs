@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Leerlingzorg.Web.Tests.Features.Gesprekken;
 
 /// <summary>Logging, drafts, edits with revisions, soft delete and group conversations, through the handlers.</summary>
-[Collection(DatabaseCollection.Name)]
+[Collection(BulkDatabaseCollection.Name)]
 public sealed class GesprekSchrijvenTests(GesprekkenFixture fixture) : IClassFixture<GesprekkenFixture>
 {
     private Guid Leerling(int i) => fixture.A.Leerlingen[i].Id;

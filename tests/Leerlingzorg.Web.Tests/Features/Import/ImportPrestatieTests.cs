@@ -10,7 +10,7 @@ using Xunit.Abstractions;
 namespace Leerlingzorg.Web.Tests.Features.Import;
 
 /// <summary>Thousands of students with two parents each, imported headlessly as the benchmark does.</summary>
-[Collection(DatabaseCollection.Name)]
+[Collection(BulkDatabaseCollection.Name)]
 public sealed class ImportPrestatieTests(ImportFixture fixture, ITestOutputHelper output) : IClassFixture<ImportFixture>
 {
     /// <summary>A Magister-like export of <paramref name="aantal"/> students spread over the given classes, two parents each.</summary>

@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Leerlingzorg.Web.Tests.Features.Import;
 
 /// <summary>Importing students and parents into a school against PostgreSQL, through the handlers and the background service.</summary>
-[Collection(DatabaseCollection.Name)]
+[Collection(BulkDatabaseCollection.Name)]
 public sealed class LeerlingenImportTests(ImportFixture fixture) : IClassFixture<ImportFixture>
 {
     private static readonly string[] Vijf =

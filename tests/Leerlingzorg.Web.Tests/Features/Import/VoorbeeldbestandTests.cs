@@ -25,7 +25,7 @@ public sealed class DemoDataFixture : IAsyncLifetime
 }
 
 /// <summary>The sample export in docs/voorbeelden does in the demo what the demo promises.</summary>
-[Collection(DatabaseCollection.Name)]
+[Collection(BulkDatabaseCollection.Name)]
 public sealed class VoorbeeldbestandTests(DemoDataFixture fixture) : IClassFixture<DemoDataFixture>
 {
     private static string Voorbeeld([CallerFilePath] string bron = "")

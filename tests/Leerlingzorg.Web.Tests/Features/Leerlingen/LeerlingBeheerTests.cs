@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Leerlingzorg.Web.Tests.Features.Leerlingen;
 
 /// <summary>The beheerder manages students and their parents; nobody else writes; every write is audited.</summary>
-[Collection(DatabaseCollection.Name)]
+[Collection(BulkDatabaseCollection.Name)]
 public sealed class LeerlingBeheerTests(LeerlingenFixture fixture) : IClassFixture<LeerlingenFixture>
 {
     private static int volgnummer;

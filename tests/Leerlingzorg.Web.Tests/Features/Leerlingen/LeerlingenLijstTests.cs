@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Leerlingzorg.Web.Tests.Features.Leerlingen;
 
 /// <summary>The student list: paged, sorted and filtered in the database, need-to-know, audited.</summary>
-[Collection(DatabaseCollection.Name)]
+[Collection(BulkDatabaseCollection.Name)]
 public sealed class LeerlingenLijstTests(LeerlingenFixture fixture) : IClassFixture<LeerlingenFixture>
 {
     private TestData Data => new(fixture.App);

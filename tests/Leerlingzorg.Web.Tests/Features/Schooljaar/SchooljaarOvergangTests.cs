@@ -26,7 +26,7 @@ public sealed class SchooljaarFixture : IAsyncLifetime
 }
 
 /// <summary>The schooljaar rollover: proposal, outcomes per student, one transaction, history kept, once per year.</summary>
-[Collection(DatabaseCollection.Name)]
+[Collection(BulkDatabaseCollection.Name)]
 public sealed class SchooljaarOvergangTests(SchooljaarFixture fixture) : IClassFixture<SchooljaarFixture>
 {
     private static readonly Schooljaar Dit = TestData.HuidigSchooljaar;

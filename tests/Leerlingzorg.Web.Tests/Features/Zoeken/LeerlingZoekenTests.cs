@@ -14,7 +14,7 @@ using Xunit.Abstractions;
 namespace Leerlingzorg.Web.Tests.Features.Zoeken;
 
 /// <summary>The quick search: forgiving of accents and typos, by name or number, need-to-know, under row-level security.</summary>
-[Collection(DatabaseCollection.Name)]
+[Collection(BulkDatabaseCollection.Name)]
 public sealed partial class LeerlingZoekenTests(ZoekenFixture fixture, ITestOutputHelper output) : IClassFixture<ZoekenFixture>
 {
     private TestData Data => new(fixture.App);
