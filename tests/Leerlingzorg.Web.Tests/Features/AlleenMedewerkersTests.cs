@@ -33,7 +33,7 @@ public sealed class AlleenMedewerkersTests(TwoSchoolsFixture fixture) : IClassFi
     {
         public GesprekInvoer Invoer(Guid? gesprekId = null) => new()
         {
-            Id = gesprekId, Versie = 2, SoortId = Soort, Datum = DateTime.Today, LeerlingIds = [Leerling],
+            Id = gesprekId, Versie = 2, SoortId = Soort, Datum = Schooldag.Picker, LeerlingIds = [Leerling],
             Samenvatting = "Door een ouder geschreven", Vertrouwelijkheid = Vertrouwelijkheid.Vertrouwelijk,
             Afspraken = [new AfspraakInvoer { Wat = "Bellen", EigenaarId = Eigenaar }],
         };

@@ -14,7 +14,7 @@ public sealed class TestData(TestApp app)
 {
     public const string Wachtwoord = "Test-wachtwoord-12345";
 
-    public static Schooljaar HuidigSchooljaar => Schooljaar.Op(DateOnly.FromDateTime(DateTime.Now));
+    public static Schooljaar HuidigSchooljaar => Schooldag.Schooljaar;
 
     public async Task<SchoolScenario> SchoolAsync(string naam, int aantalLeerlingen = 3)
     {
@@ -55,7 +55,7 @@ public sealed class TestData(TestApp app)
             db.GesprekSoorten.AddRange(soorten);
             var gesprek = new Gesprek
             {
-                SoortId = soorten[0].Id, Datum = DateOnly.FromDateTime(DateTime.Today), AuteurId = mentor.Id,
+                SoortId = soorten[0].Id, Datum = Schooldag.Vandaag, AuteurId = mentor.Id,
                 Samenvatting = "Kennismaking", Vertrouwelijkheid = Vertrouwelijkheid.Normaal, AangemaaktOp = DateTimeOffset.UtcNow,
                 // Edited once: revision 1 holds the first version.
                 Versie = 2,

@@ -52,7 +52,7 @@ public sealed class GeenDossierInLogsTests(ImportFixture fixture) : IClassFixtur
         }
         await using (var scope = fixture.App.ScopeAs(mentor, Rollen.Mentor))
         {
-            var invoer = new GesprekInvoer { LeerlingIds = [leerling.Id], Datum = DateTime.Today, Samenvatting = samenvatting + "\0", WatKanIk = voornaam };
+            var invoer = new GesprekInvoer { LeerlingIds = [leerling.Id], Datum = Schooldag.Picker, Samenvatting = samenvatting + "\0", WatKanIk = voornaam };
             Assert.True((await scope.ServiceProvider.GetRequiredService<ConceptOpslaanHandler>().HandleAsync(ConceptSleutel.Nieuw(leerling.Id), invoer)).IsGelukt);
             invoer.SoortId = Guid.NewGuid();
             Assert.False((await scope.ServiceProvider.GetRequiredService<GesprekVastleggenHandler>().HandleAsync(invoer)).IsGelukt);

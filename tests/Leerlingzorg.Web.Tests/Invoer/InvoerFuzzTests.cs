@@ -70,7 +70,7 @@ public sealed class InvoerFuzzTests(ImportFixture fixture, ITestOutputHelper out
         }
         var nummer = 0;
         string Nummer() => $"F{Interlocked.Increment(ref nummer):D5}";
-        var vandaag = DateTime.Today;
+        var vandaag = Schooldag.Picker;
 
         await using var beheer = fixture.AlsBeheerder(school);
         await using var mentor = fixture.App.ScopeAs(s.Mentor, Rollen.Mentor);

@@ -91,7 +91,7 @@ public sealed class OnveiligeInvoerTests(ImportFixture fixture) : IClassFixture<
         var sleutel = ConceptSleutel.Nieuw(leerling.Id);
         var invoer = new GesprekInvoer
         {
-            LeerlingIds = [leerling.Id], Datum = DateTime.Today, Samenvatting = "Eerste regel\0\nTweede regel", WatKanIk = "Plannen\0",
+            LeerlingIds = [leerling.Id], Datum = Schooldag.Picker, Samenvatting = "Eerste regel\0\nTweede regel", WatKanIk = "Plannen\0",
             Afspraken = [new AfspraakInvoer { Wat = "Agenda\0 bijhouden" }],
         };
 
@@ -131,7 +131,7 @@ public sealed class OnveiligeInvoerTests(ImportFixture fixture) : IClassFixture<
         await using var scope = fixture.App.ScopeAs(school.Scenario.Mentor, Rollen.Mentor);
         var result = await scope.ServiceProvider.GetRequiredService<GesprekVastleggenHandler>().HandleAsync(new GesprekInvoer
         {
-            SoortId = voortgang, Datum = DateTime.Today, LeerlingIds = [leerling.Id], Samenvatting = "Goed\0 gesprek\u0085",
+            SoortId = voortgang, Datum = Schooldag.Picker, LeerlingIds = [leerling.Id], Samenvatting = "Goed\0 gesprek\u0085",
             AndereDeelnemers = "Opa\0\nOma", WatGaatGoed = "Rekenen\0",
             Afspraken = [new AfspraakInvoer { Wat = "Huiswerk\0 plannen", EigenaarId = school.Scenario.Mentor.Id }],
         });

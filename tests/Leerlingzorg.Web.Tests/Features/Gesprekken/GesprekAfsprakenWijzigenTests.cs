@@ -23,7 +23,7 @@ public sealed class GesprekAfsprakenWijzigenTests(GesprekkenFixture fixture) : I
     {
         var invoer = new GesprekInvoer
         {
-            SoortId = fixture.MentorgesprekA, Datum = DateTime.Today, LeerlingIds = [.. leerlingen], Samenvatting = "Groepsgesprek over het project.",
+            SoortId = fixture.MentorgesprekA, Datum = Schooldag.Picker, LeerlingIds = [.. leerlingen], Samenvatting = "Groepsgesprek over het project.",
             Afspraken = [.. afspraken.Select(a => new AfspraakInvoer { Wat = a, EigenaarId = fixture.A.Mentor.Id })],
         };
         var result = await AlsMentorAsync(sp => sp.GetRequiredService<GesprekVastleggenHandler>().HandleAsync(invoer));
@@ -48,7 +48,7 @@ public sealed class GesprekAfsprakenWijzigenTests(GesprekkenFixture fixture) : I
 
         var presentatie = invoer.Afspraken.Single(a => a.Wat == "Presentatie voorbereiden");
         presentatie.Wat = "Presentatie voorbereiden met dia's";
-        presentatie.Deadline = DateTime.Today.AddDays(7);
+        presentatie.Deadline = Schooldag.Picker.AddDays(7);
         invoer.Afspraken.Remove(invoer.Afspraken.Single(a => a.Wat == "Boek lezen"));
         invoer.Afspraken.Add(new AfspraakInvoer { Wat = "Taakverdeling mailen", EigenaarId = fixture.A.Docent.Id });
 
@@ -59,7 +59,7 @@ public sealed class GesprekAfsprakenWijzigenTests(GesprekkenFixture fixture) : I
         var afspraken = await db.Afspraken.Where(a => a.GesprekId == id).ToListAsync();
         Assert.Equal(6, afspraken.Count);
         Assert.Equal(leerlingen.Order(), afspraken.Where(a => a.Wat == "Presentatie voorbereiden met dia's"
-            && a.Deadline == DateOnly.FromDateTime(DateTime.Today.AddDays(7))).Select(a => a.LeerlingId).Order());
+            && a.Deadline == Schooldag.Vandaag.AddDays(7)).Select(a => a.LeerlingId).Order());
         Assert.Equal(leerlingen.Order(), afspraken.Where(a => a.Wat == "Taakverdeling mailen" && a.EigenaarId == fixture.A.Docent.Id)
             .Select(a => a.LeerlingId).Order());
         Assert.DoesNotContain(afspraken, a => a.Wat == "Boek lezen");

@@ -19,7 +19,7 @@ public sealed class GesprekSchrijvenTests(GesprekkenFixture fixture) : IClassFix
     private GesprekInvoer Invoer(params Guid[] leerlingen) => new()
     {
         SoortId = fixture.MentorgesprekA,
-        Datum = DateTime.Today,
+        Datum = Schooldag.Picker,
         LeerlingIds = [.. leerlingen],
         Samenvatting = "Gaat goed, plant zijn huiswerk nu zelf.",
     };
@@ -41,7 +41,7 @@ public sealed class GesprekSchrijvenTests(GesprekkenFixture fixture) : IClassFix
         var invoer = Invoer(Leerling(1));
         invoer.MetOuders = true;
         invoer.AndereDeelnemers = "Moeder";
-        invoer.Afspraken = [new AfspraakInvoer { Wat = "Planner elke dag bijwerken", EigenaarId = mentor.Id, Deadline = DateTime.Today.AddDays(14) }];
+        invoer.Afspraken = [new AfspraakInvoer { Wat = "Planner elke dag bijwerken", EigenaarId = mentor.Id, Deadline = Schooldag.Picker.AddDays(14) }];
         Assert.True((await AlsAsync(mentor, Rollen.Mentor, sp => sp.GetRequiredService<ConceptOpslaanHandler>().HandleAsync(sleutel, invoer))).IsGelukt);
 
         var result = await VastleggenAsync(mentor, Rollen.Mentor, invoer, sleutel);
@@ -117,7 +117,7 @@ public sealed class GesprekSchrijvenTests(GesprekkenFixture fixture) : IClassFix
     {
         var invoer = Invoer(Leerling(1));
         invoer.Samenvatting = "  ";
-        invoer.Datum = DateTime.Today.AddDays(2);
+        invoer.Datum = Schooldag.Picker.AddDays(2);
         invoer.Afspraken = [new AfspraakInvoer { Wat = "", EigenaarId = fixture.A.Mentor.Id }];
         var result = await VastleggenAsync(fixture.A.Mentor, Rollen.Mentor, invoer);
         Assert.Equal(FoutSoort.Ongeldig, result.Fout?.Soort);

@@ -25,7 +25,7 @@ public sealed class GesprekStoringTests() : EigenClusterTests("storing")
         }
         var invoer = new GesprekInvoer
         {
-            SoortId = soort, Datum = DateTime.Today, LeerlingIds = [school.Leerlingen[1].Id], Samenvatting = "Gesprek tijdens een storing.",
+            SoortId = soort, Datum = Schooldag.Picker, LeerlingIds = [school.Leerlingen[1].Id], Samenvatting = "Gesprek tijdens een storing.",
         };
         await using var scope = App.ScopeAs(school.Mentor, Rollen.Mentor);
         var vastleggen = scope.ServiceProvider.GetRequiredService<GesprekVastleggenHandler>();
@@ -36,7 +36,7 @@ public sealed class GesprekStoringTests() : EigenClusterTests("storing")
         var openenTijdensStoring = await vastleggen.NieuwAsync(school.Leerlingen[1].Id, null);
         var wijzigenTijdensStoring = await wijzigen.HandleAsync(new GesprekInvoer
         {
-            Id = Guid.NewGuid(), Versie = 1, SoortId = soort, Datum = DateTime.Today, LeerlingIds = [school.Leerlingen[1].Id], Samenvatting = "x",
+            Id = Guid.NewGuid(), Versie = 1, SoortId = soort, Datum = Schooldag.Picker, LeerlingIds = [school.Leerlingen[1].Id], Samenvatting = "x",
         });
 
         Assert.Equal(FoutSoort.Onbereikbaar, tijdensStoring.Fout?.Soort);

@@ -52,7 +52,7 @@ public sealed class GesprekkenFixture : IAsyncLifetime
     {
         var gesprek = new Gesprek
         {
-            SoortId = MentorgesprekA, Datum = DateOnly.FromDateTime(DateTime.Today), AuteurId = auteur, Samenvatting = "Matrix",
+            SoortId = MentorgesprekA, Datum = Schooldag.Vandaag, AuteurId = auteur, Samenvatting = "Matrix",
             Vertrouwelijkheid = niveau, AangemaaktOp = DateTimeOffset.UtcNow,
             Leerlingen = [.. leerlingen.Select(l => new GesprekLeerling { LeerlingId = l })],
         };

@@ -51,7 +51,7 @@ public sealed class LeerlingenImportTests(ImportFixture fixture) : IClassFixture
         Assert.Equal(new DateOnly(2012, 3, 5), zoe.Geboortedatum);
         Assert.Equal(school.Klassen["1A"].Id, zoe.KlasId);
         Assert.Equal(LeerlingStatus.Ingeschreven, zoe.Status);
-        Assert.Equal(DateOnly.FromDateTime(DateTime.Now), zoe.Inschrijfdatum);
+        Assert.Equal(Schooldag.Vandaag, zoe.Inschrijfdatum);
         Assert.Equal(school.Klassen["1A"].Id, leerlingen[4].KlasId);
 
         var plaatsingen = await db.KlasPlaatsingen.Where(p => leerlingen.Select(l => l.Id).Contains(p.LeerlingId)).ToListAsync();
@@ -134,7 +134,7 @@ public sealed class LeerlingenImportTests(ImportFixture fixture) : IClassFixture
         Assert.Equal(["00001", "00002", "00003", "50004", "50005"], vertrekkers);
         Assert.Equal(5, detail.Samenvatting!.NietInBestand.Count);
 
-        var datum = DateOnly.FromDateTime(DateTime.Now);
+        var datum = Schooldag.Vandaag;
         var ids = detail.NietInBestand.Where(v => v.Leerlingnummer.StartsWith('5')).Select(v => v.Id).ToList();
         await using (var scope = fixture.AlsBeheerder(school))
         {
@@ -212,7 +212,7 @@ public sealed class LeerlingenImportTests(ImportFixture fixture) : IClassFixture
 
         await using var scope = fixture.AlsBeheerder(school);
         var uitschrijven = await scope.ServiceProvider.GetRequiredService<NietInBestandUitschrijvenHandler>()
-            .HandleAsync(new UitschrijvenOpdracht(detail.Run.Id, detail.NietInBestand.Select(v => v.Id).ToList(), DateOnly.FromDateTime(DateTime.Now)));
+            .HandleAsync(new UitschrijvenOpdracht(detail.Run.Id, detail.NietInBestand.Select(v => v.Id).ToList(), Schooldag.Vandaag));
         Assert.Equal(FoutSoort.Ongeldig, uitschrijven.Fout!.Soort);
     }
 
@@ -305,7 +305,7 @@ public sealed class LeerlingenImportTests(ImportFixture fixture) : IClassFixture
         Assert.Equal(Fout.GeenToegang, (await sp.GetRequiredService<ImportRunBekijkenHandler>().HandleAsync(bekend.Run.Id)).Fout);
         Assert.Equal(Fout.GeenToegang, sp.GetRequiredService<ImportVoortgangHandler>().Handle(bekend.Run.Id).Fout);
         Assert.Equal(Fout.GeenToegang, (await sp.GetRequiredService<NietInBestandUitschrijvenHandler>()
-            .HandleAsync(new UitschrijvenOpdracht(bekend.Run.Id, bekend.NietInBestand.Select(v => v.Id).ToList(), DateOnly.FromDateTime(DateTime.Now)))).Fout);
+            .HandleAsync(new UitschrijvenOpdracht(bekend.Run.Id, bekend.NietInBestand.Select(v => v.Id).ToList(), Schooldag.Vandaag))).Fout);
 
         await using var db = fixture.App.ContextFor(school.Id);
         Assert.Equal(4, await db.Leerlingen.CountAsync());
@@ -325,7 +325,7 @@ public sealed class LeerlingenImportTests(ImportFixture fixture) : IClassFixture
             Assert.Equal(FoutSoort.NietGevonden, (await sp.GetRequiredService<ImportRunBekijkenHandler>().HandleAsync(runA.Run.Id)).Fout!.Soort);
             Assert.Equal(FoutSoort.NietGevonden, sp.GetRequiredService<ImportVoortgangHandler>().Handle(runA.Run.Id).Fout!.Soort);
             var uitschrijven = await sp.GetRequiredService<NietInBestandUitschrijvenHandler>().HandleAsync(
-                new UitschrijvenOpdracht(runA.Run.Id, runA.NietInBestand.Select(v => v.Id).ToList(), DateOnly.FromDateTime(DateTime.Now)));
+                new UitschrijvenOpdracht(runA.Run.Id, runA.NietInBestand.Select(v => v.Id).ToList(), Schooldag.Vandaag));
             Assert.Equal(FoutSoort.NietGevonden, uitschrijven.Fout!.Soort);
             Assert.DoesNotContain((await sp.GetRequiredService<ImportOverzichtHandler>().HandleAsync()).Waarde!, r => r.Id == runA.Run.Id);
         }

@@ -140,7 +140,7 @@ public sealed class LeerlingBeheerTests(LeerlingenFixture fixture) : IClassFixtu
         var handler = scope.ServiceProvider.GetRequiredService<LeerlingOpslaanHandler>();
         var invoer = Invoer(NieuwNummer());
         invoer.Voornaam = " ";
-        invoer.Geboortedatum = DateTime.Today.AddDays(3);
+        invoer.Geboortedatum = Schooldag.Picker.AddDays(3);
         var result = await handler.HandleAsync(invoer);
         Assert.Equal(FoutSoort.Ongeldig, result.Fout!.Soort);
         Assert.Contains("Vul de voornaam in.", result.Fout.Melding, StringComparison.Ordinal);
@@ -328,9 +328,9 @@ public sealed class LeerlingBeheerTests(LeerlingenFixture fixture) : IClassFixtu
         Assert.Equal(Fout.GeenToegang, (await services.GetRequiredService<LeerlingOpslaanHandler>().HandleAsync(invoer)).Fout);
         Assert.Equal(Fout.GeenToegang, (await services.GetRequiredService<LeerlingOpslaanHandler>().LaadAsync(leerling.Id)).Fout);
         Assert.Equal(Fout.GeenToegang, (await services.GetRequiredService<LeerlingUitschrijvenHandler>()
-            .HandleAsync(new UitschrijvenInvoer { LeerlingId = leerling.Id, Datum = DateTime.Today, Reden = "test" })).Fout);
+            .HandleAsync(new UitschrijvenInvoer { LeerlingId = leerling.Id, Datum = Schooldag.Picker, Reden = "test" })).Fout);
         Assert.Equal(Fout.GeenToegang, (await services.GetRequiredService<LeerlingHerinschrijvenHandler>()
-            .HandleAsync(new HerinschrijvenInvoer { LeerlingId = leerling.Id, Datum = DateTime.Today })).Fout);
+            .HandleAsync(new HerinschrijvenInvoer { LeerlingId = leerling.Id, Datum = Schooldag.Picker })).Fout);
         Assert.Equal(Fout.GeenToegang, (await services.GetRequiredService<OuderOpslaanHandler>()
             .HandleAsync(new OuderInvoer { LeerlingId = leerling.Id, Voornaam = "X", Achternaam = "Y" })).Fout);
         Assert.Equal(Fout.GeenToegang, (await services.GetRequiredService<OuderOntkoppelenHandler>().HandleAsync(leerling.Id, fixture.A.Ouder.Id)).Fout);
@@ -351,7 +351,7 @@ public sealed class LeerlingBeheerTests(LeerlingenFixture fixture) : IClassFixtu
         invoer.Id = leerling.Id;
         Assert.Equal(FoutSoort.NietGevonden, (await scope.ServiceProvider.GetRequiredService<LeerlingOpslaanHandler>().HandleAsync(invoer)).Fout!.Soort);
         Assert.Equal(FoutSoort.NietGevonden, (await scope.ServiceProvider.GetRequiredService<LeerlingUitschrijvenHandler>()
-            .HandleAsync(new UitschrijvenInvoer { LeerlingId = leerling.Id, Datum = DateTime.Today, Reden = "test" })).Fout!.Soort);
+            .HandleAsync(new UitschrijvenInvoer { LeerlingId = leerling.Id, Datum = Schooldag.Picker, Reden = "test" })).Fout!.Soort);
         Assert.Equal(FoutSoort.NietGevonden, (await scope.ServiceProvider.GetRequiredService<LeerlingGegevensHandler>().HandleAsync(leerling.Id)).Fout!.Soort);
         Assert.Equal(FoutSoort.Ongeldig, (await scope.ServiceProvider.GetRequiredService<LeerlingOpslaanHandler>()
             .HandleAsync(Invoer(NieuwNummer(), fixture.A.Klas.Id))).Fout!.Soort);

@@ -350,7 +350,7 @@ public sealed class SchooljaarOvergangTests(SchooljaarFixture fixture) : IClassF
         var invoer = new LeerlingInvoer
         {
             Leerlingnummer = "99999", Voornaam = "Laat", Achternaam = "Binnen", Geboortedatum = new DateTime(2013, 1, 1),
-            KlasId = school.K1A.Id, Inschrijfdatum = DateTime.Today,
+            KlasId = school.K1A.Id, Inschrijfdatum = Schooldag.Picker,
         };
         Assert.True((await scope.ServiceProvider.GetRequiredService<LeerlingOpslaanHandler>().HandleAsync(invoer)).IsGelukt);
         var result = await scope.ServiceProvider.GetRequiredService<SchooljaarOvergangHandler>().UitvoerenAsync(voorstel);

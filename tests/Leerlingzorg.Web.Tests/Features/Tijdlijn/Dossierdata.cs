@@ -7,7 +7,7 @@ namespace Leerlingzorg.Web.Tests.Features.Tijdlijn;
 /// <summary>Writes gesprekken and afspraken straight into a school (bound context: the filters, RLS and save guard apply).</summary>
 public sealed class Dossierdata(TestApp app, Guid schoolId)
 {
-    public static DateOnly Vandaag => DateOnly.FromDateTime(DateTime.Now);
+    public static DateOnly Vandaag => Schooldag.Vandaag;
 
     public async Task<Gesprek> GesprekAsync(Guid leerlingId, Guid auteurId, DateOnly datum,
         Vertrouwelijkheid niveau = Vertrouwelijkheid.Normaal, string soort = "Mentorgesprek", string samenvatting = "Een gesprek",
