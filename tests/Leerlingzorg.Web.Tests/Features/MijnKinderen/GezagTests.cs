@@ -1,3 +1,4 @@
+using Leerlingzorg.Domain;
 using Leerlingzorg.Domain.Gebruikers;
 using Leerlingzorg.Domain.Leerlingen;
 using Leerlingzorg.Web.Features.Gesprekken;
