@@ -1,6 +1,7 @@
 using Leerlingzorg.Domain.Dossier;
 using Leerlingzorg.Domain.Leerlingen;
 using Leerlingzorg.Domain.Organisatie;
+using Leerlingzorg.Web.Features.Dossier;
 using Leerlingzorg.Web.Infrastructure.Audit;
 using Leerlingzorg.Web.Infrastructure.Authorization;
 using Leerlingzorg.Web.Infrastructure.Persistence;
@@ -46,14 +47,15 @@ public sealed class LeerlingBekijkenHandler(IDbContextFactory<LeerlingzorgDbCont
         LeerlingKaart? kaart;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            // One statement: the card and the open afspraken (those of a gesprek only when that gesprek is readable).
-            var userId = currentUser.Id ?? Guid.Empty;
-            var leesbaar = db.LeesbareGesprekken(currentUser);
-            // The student's id as a constant: EF pages a collection with ROW_NUMBER() over the whole subquery, which
-            // without it would rank every open afspraak of the school.
-            var afspraken = db.Afspraken.Where(a => a.LeerlingId == leerlingId && a.AfgerondOp == null
-                && (a.GesprekId == null || a.EigenaarId == userId || leesbaar.Any(g => g.Id == a.GesprekId)));
-            kaart = await Kaarten(db, db.ZichtbareLeerlingen(currentUser).Where(l => l.Id == leerlingId), afspraken)
+            // The reader's relation to the student once; then one statement: the card and the open afspraken he may read.
+            if (await db.DossierlezerAsync(currentUser, leerlingId, cancellationToken) is not { } lezer)
+            {
+                return Fout.NietGevonden("De leerling");
+            }
+            // The student's id as a constant (in the source): EF pages a collection with ROW_NUMBER() over the whole
+            // subquery, which without it would rank every open afspraak of the school.
+            var afspraken = Dossierbronnen.Afspraken.Leesbaar(db, lezer).Where(a => a.AfgerondOp == null);
+            kaart = await Kaarten(db, db.Leerlingen.Where(l => l.Id == leerlingId), afspraken)
                 .FirstOrDefaultAsync(cancellationToken);
         }
         if (kaart is null)
