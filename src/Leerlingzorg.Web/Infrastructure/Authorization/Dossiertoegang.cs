@@ -61,8 +61,24 @@ public static class Dossiertoegang
     private sealed record Relatie(bool Mentor, bool Docent, bool Coordinator);
 
     /// <summary>
-    /// The reader of this student's dossier, in one small query; null when the user is no staff or does not see the
-    /// student (<see cref="Toegang.ZichtbareLeerlingen"/>), or the student does not exist.
+    /// The user's relations to one student (null: no such student in the school): a fixed shape, compiled once. The same
+    /// relation expressions as <see cref="Toegang.ZichtbareLeerlingen"/>.
+    /// </summary>
+    private static readonly Func<LeerlingzorgDbContext, Guid, Guid, CancellationToken, Task<Relatie?>> RelatieQuery =
+        EF.CompileAsyncQuery((LeerlingzorgDbContext db, Guid leerlingId, Guid id, CancellationToken _) =>
+            db.Leerlingen.Where(l => l.Id == leerlingId)
+                .Select(l => new Relatie(
+                    l.Klas!.Mentoren.Any(m => m.MedewerkerId == id),
+                    db.Lesopdrachten.Any(o => o.KlasId == l.KlasId && o.MedewerkerId == id),
+                    db.Coordinatoren.Any(c => c.MedewerkerId == id
+                        && (c.Leerjaar == null || c.Leerjaar == l.Klas!.Leerjaar)
+                        && (c.AfdelingId == null || c.AfdelingId == l.Klas!.AfdelingId))))
+                .FirstOrDefault());
+
+    /// <summary>
+    /// The reader of this student's dossier, in one small compiled query; null when the user is no staff or does not see
+    /// the student, or the student does not exist. Visible as in <see cref="Toegang.ZichtbareLeerlingen"/>: schoolwide
+    /// roles see every student, the others through a relation with its role (the agreement test checks both agree).
     /// </summary>
     public static async Task<Dossierlezer?> DossierlezerAsync(this LeerlingzorgDbContext db, CurrentUser user, Guid leerlingId,
         CancellationToken cancellationToken = default)
@@ -73,20 +89,14 @@ public static class Dossiertoegang
         {
             return null;
         }
-        var relatieRollen = user.IsInEenVan([Rollen.Mentor, Rollen.Docent, .. Coordinatorrollen]);
-        var leerling = db.ZichtbareLeerlingen(user).Where(l => l.Id == leerlingId);
-        // Without a relation role only the visibility is asked: the relations would not count.
-        var relatie = relatieRollen
-            ? await leerling.Select(l => new Relatie(
-                    l.Klas!.Mentoren.Any(m => m.MedewerkerId == id),
-                    db.Lesopdrachten.Any(o => o.KlasId == l.KlasId && o.MedewerkerId == id),
-                    db.Coordinatoren.Any(c => c.MedewerkerId == id
-                        && (c.Leerjaar == null || c.Leerjaar == l.Klas!.Leerjaar)
-                        && (c.AfdelingId == null || c.AfdelingId == l.Klas!.AfdelingId))))
-                .FirstOrDefaultAsync(cancellationToken)
-            : await leerling.AnyAsync(cancellationToken) ? new Relatie(false, false, false) : null;
-        return relatie is null ? null
-            : new Dossierlezer(user, id, leerlingId, RolLezer(user, relatie.Mentor, relatie.Docent, relatie.Coordinator));
+        if (await RelatieQuery(db, leerlingId, id, cancellationToken) is not { } relatie)
+        {
+            return null;
+        }
+        var lezer = RolLezer(user, relatie.Mentor, relatie.Docent, relatie.Coordinator);
+        var zichtbaar = Toegang.ZietAlleLeerlingen(user)
+            || lezer.IsMentorVanLeerling || lezer.IsDocentVanLeerling || lezer.IsCoordinatorVanLeerling;
+        return zichtbaar ? new Dossierlezer(user, id, leerlingId, lezer) : null;
     }
 
     /// <summary>
