@@ -28,6 +28,10 @@ public sealed class LeesrechtTests
         { "schoolleiding", Vertrouwelijkheid.Normaal, true },
         { "schoolleiding", Vertrouwelijkheid.Zorg, false },
         { "schoolleiding", Vertrouwelijkheid.Vertrouwelijk, false },
+        // The absence desk reads the ordinary notes of every student (as the schoolleiding), never the care notes.
+        { "verzuimcoördinator", Vertrouwelijkheid.Normaal, true },
+        { "verzuimcoördinator", Vertrouwelijkheid.Zorg, false },
+        { "verzuimcoördinator", Vertrouwelijkheid.Vertrouwelijk, false },
         { "zonder relatie", Vertrouwelijkheid.Normaal, false },
         { "zonder relatie", Vertrouwelijkheid.Zorg, false },
         { "zonder relatie", Vertrouwelijkheid.Vertrouwelijk, false },
@@ -42,6 +46,7 @@ public sealed class LeesrechtTests
         "coördinator" => new Lezer(IsCoordinatorVanLeerling: true),
         "docent" => new Lezer(IsDocentVanLeerling: true),
         "schoolleiding" => new Lezer(IsSchoolleiding: true),
+        "verzuimcoördinator" => new Lezer(IsVerzuimcoordinator: true),
         _ => new Lezer(),
     };
 
@@ -56,8 +61,49 @@ public sealed class LeesrechtTests
         Assert.Equal(Vertrouwelijkheid.Vertrouwelijk, Leesrecht.HoogsteNiveau(Als("zorgcoördinator")));
         Assert.Equal(Vertrouwelijkheid.Zorg, Leesrecht.HoogsteNiveau(Als("mentor")));
         Assert.Equal(Vertrouwelijkheid.Normaal, Leesrecht.HoogsteNiveau(Als("docent")));
+        Assert.Equal(Vertrouwelijkheid.Normaal, Leesrecht.HoogsteNiveau(Als("verzuimcoördinator")));
         Assert.Null(Leesrecht.HoogsteNiveau(Als("zonder relatie")));
         Assert.Equal(Vertrouwelijkheid.Vertrouwelijk, Leesrecht.HoogsteNiveau(Als("docent"), alsAuteur: true));
+    }
+
+    private static readonly Func<Lezer, Lezer>[] Kwaliteiten =
+    [
+        l => l with { IsAuteur = true }, l => l with { IsZorgcoordinator = true }, l => l with { IsZorgrol = true },
+        l => l with { IsMentorVanLeerling = true }, l => l with { IsCoordinatorVanLeerling = true },
+        l => l with { IsDocentVanLeerling = true }, l => l with { IsSchoolleiding = true }, l => l with { IsVerzuimcoordinator = true },
+    ];
+
+    /// <summary>
+    /// The database predicate over many students is built per quality (<see cref="Leesrecht.Verleent"/>): exact only
+    /// while every level is an OR of single qualities. Checked for all 256 combinations.
+    /// </summary>
+    [Fact]
+    public void Every_level_is_granted_by_any_one_quality_of_the_reader()
+    {
+        for (var mask = 0; mask < 1 << Kwaliteiten.Length; mask++)
+        {
+            var lezer = new Lezer();
+            for (var i = 0; i < Kwaliteiten.Length; i++)
+            {
+                if ((mask & (1 << i)) != 0)
+                {
+                    lezer = Kwaliteiten[i](lezer);
+                }
+            }
+            foreach (var niveau in Leesrecht.AlleNiveaus)
+            {
+                var perKwaliteit = Kwaliteiten.Where((_, i) => (mask & (1 << i)) != 0).Any(k => Leesrecht.Verleent(niveau, k));
+                Assert.Equal(perKwaliteit, Leesrecht.MagLezen(niveau, lezer));
+            }
+            Assert.Equal(Leesrecht.AlleNiveaus.Where(n => Leesrecht.MagLezen(n, lezer)), Leesrecht.Niveaus(lezer));
+        }
+    }
+
+    [Fact]
+    public void The_author_reads_every_level_and_a_reader_without_quality_none()
+    {
+        Assert.Equal(Leesrecht.AlleNiveaus, Leesrecht.Niveaus(new Lezer(IsAuteur: true)));
+        Assert.Empty(Leesrecht.Niveaus(new Lezer()));
     }
 
     [Fact]

@@ -1,5 +1,7 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using System.Security.Claims;
 using System.Text.Json;
 using Leerlingzorg.Benchmarks.Bench;
@@ -7,9 +9,14 @@ using Leerlingzorg.Domain.Dossier;
 using Leerlingzorg.Domain.Gebruikers;
 using Leerlingzorg.Web.Features.Dossier;
 using Leerlingzorg.Web.Features.Leerlingen;
+using Leerlingzorg.Web.Infrastructure.Audit;
 using Leerlingzorg.Web.Infrastructure.Authorization;
 using Leerlingzorg.Web.Infrastructure.Identity;
+using Leerlingzorg.Web.Infrastructure.Persistence;
 using Leerlingzorg.Web.Infrastructure.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using NpgsqlTypes;
@@ -19,8 +26,10 @@ namespace Leerlingzorg.Benchmarks.Dossier;
 /// <summary>
 /// <c>bench leerlingpagina</c>: the student page as a mentor opens it (header: <see cref="LeerlingBekijkenHandler"/>;
 /// first timeline page: <see cref="TijdlijnHandler"/> with its kinds), through the handlers, as the app role under RLS,
-/// audit writes included. Before measuring it fills the region with gesprekken (about 22 per student: ~1,000,000 for
-/// 45,000 students) and afspraken with binary COPY as the superuser, once (skipped when the region already has them).
+/// audit writes included; side by side with raw Npgsql sending the same SQL (captured from the handlers, per student,
+/// with the same parameters, connections and set_config) on the same data source. Before measuring it fills the region
+/// with gesprekken (about 22 per student: ~1,000,000 for 45,000 students) and afspraken with binary COPY as the superuser,
+/// once (skipped only when every table of the fill is complete).
 /// </summary>
 internal static class LeerlingPaginaBenchmark
 {
@@ -40,23 +49,28 @@ internal static class LeerlingPaginaBenchmark
             Console.WriteLine("No students with a mentor: nothing to measure.");
             return;
         }
+        var dataSource = app.Services.GetRequiredService<NpgsqlDataSource>();
+        var opnames = new Dictionary<Geval, List<List<Opname.Statement>>>();
+        foreach (var geval in gevallen)
+        {
+            opnames[geval] = await Opname.NeemOpAsync(dataSource, geval.School, Principal(geval), geval.Leerling, cancellationToken);
+        }
         var pagina = new Latencies("page: header + kinds + timeline page 1");
         var kop = new Latencies("header (LeerlingBekijkenHandler)");
         var tijdlijn = new Latencies("timeline page 1 (TijdlijnHandler)");
+        var rauw = new Latencies("raw Npgsql, same SQL: page");
         var items = 0L;
+        var rijen = 0L;
+        var statements = opnames.Values.Average(o => o.Sum(g => g.Count));
+        long toegewezen = 0;
         for (var round = -1; round < rounds; round++)
         {
             foreach (var geval in gevallen)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 await using var scope = app.Services.CreateAsyncScope();
-                scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(new ClaimsPrincipal(new ClaimsIdentity(
-                [
-                    new Claim(ClaimTypes.NameIdentifier, geval.Mentor.ToString()),
-                    new Claim(LeerlingzorgClaims.SchoolId, geval.School.ToString()),
-                    new Claim(ClaimTypes.Role, Rollen.Mentor),
-                    new Claim(ClaimTypes.Role, Rollen.Docent),
-                ], "bench")));
+                scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(Principal(geval));
+                var voor = GC.GetTotalAllocatedBytes();
                 var start = Stopwatch.GetTimestamp();
                 var k = await scope.ServiceProvider.GetRequiredService<LeerlingBekijkenHandler>().HandleAsync(geval.Leerling, cancellationToken);
                 var naKop = Stopwatch.GetTimestamp();
@@ -64,40 +78,68 @@ internal static class LeerlingPaginaBenchmark
                 await handler.SoortenAsync(cancellationToken);
                 var t = await handler.HandleAsync(new TijdlijnVraag(geval.Leerling), cancellationToken);
                 var eind = Stopwatch.GetTimestamp();
+                var na = GC.GetTotalAllocatedBytes();
                 if (!k.IsGelukt || !t.IsGelukt)
                 {
                     throw new InvalidOperationException($"The mentor does not see student {geval.Leerling}.");
                 }
+                var startRauw = Stopwatch.GetTimestamp();
+                var r = await Opname.SpeelAfAsync(dataSource, geval.School, opnames[geval], cancellationToken);
+                var eindRauw = Stopwatch.GetTimestamp();
                 if (round < 0)
                 {
                     items += t.Waarde!.Items.Count;
+                    rijen += r;
                     continue;
                 }
+                toegewezen += na - voor;
                 pagina.Add(Stopwatch.GetElapsedTime(start, eind));
                 kop.Add(Stopwatch.GetElapsedTime(start, naKop));
                 tijdlijn.Add(Stopwatch.GetElapsedTime(naKop, eind));
+                rauw.Add(Stopwatch.GetElapsedTime(startRauw, eindRauw));
             }
         }
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"First timeline page holds on average {(double)items / gevallen.Count:F1} items."));
+        if (items == 0)
+        {
+            Console.WriteLine("WARNING: every first timeline page is empty: the fill is missing, the numbers below measure nothing.");
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"First timeline page holds on average {(double)items / gevallen.Count:F1} items; the page sends {statements:F1} statements ({(double)rijen / gevallen.Count:F1} rows)."));
         Console.WriteLine(Latencies.Header(42));
         Console.WriteLine(pagina.Row(42));
         Console.WriteLine(kop.Row(42));
         Console.WriteLine(tijdlijn.Row(42));
+        Console.WriteLine(rauw.Row(42));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  handlers / raw: p50 × {pagina.Percentile(50) / rauw.Percentile(50):F2}, p95 × {pagina.Percentile(95) / rauw.Percentile(95):F2}, mean × {pagina.Mean / rauw.Mean:F2} (target ≤ 1.3); {toegewezen / 1024.0 / Math.Max(1, pagina.Count):F0} KB allocated per page."));
 
         var eerste = gevallen[0];
+        Console.WriteLine();
+        Console.WriteLine("The SQL of one page (captured from the handlers):");
+        foreach (var sql in opnames[eerste].SelectMany(g => g))
+        {
+            Console.WriteLine("---");
+            Console.WriteLine(sql.Tekst);
+        }
         await using var db = await app.ForSchoolAsync(eerste.School, cancellationToken);
         var user = new CurrentUser();
-        user.Set(new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, eerste.Mentor.ToString()), new Claim(LeerlingzorgClaims.SchoolId, eerste.School.ToString()),
-             new Claim(ClaimTypes.Role, Rollen.Mentor)], "bench")));
+        user.Set(Principal(eerste));
+        var lezer = await db.DossierlezerAsync(user, eerste.Leerling, cancellationToken)
+            ?? throw new InvalidOperationException("The mentor does not see the student.");
         // The gesprekken part of the timeline, as the handler builds it, for the plan.
-        var leerling = db.ZichtbareLeerlingen(user).Where(l => l.Id == eerste.Leerling);
-        var query = db.LeesbareGesprekken(user)
-            .Where(g => g.Leerlingen.Any(gl => gl.LeerlingId == eerste.Leerling) && leerling.Any())
+        var query = db.LeesbareGesprekken(lezer)
             .OrderByDescending(g => g.Datum).ThenByDescending(g => g.AangemaaktOp).Take(21)
             .Select(g => new { g.Id, g.Datum, Tekst = g.Samenvatting.Substring(0, 280) });
         Explain.Print("EXPLAIN (ANALYZE, BUFFERS) of the timeline's gesprekken part", await Explain.RunAsync(db, query, cancellationToken), withSql: false);
     }
+
+    private static ClaimsPrincipal Principal(Geval geval) => new(new ClaimsIdentity(
+    [
+        new Claim(ClaimTypes.NameIdentifier, geval.Mentor.ToString()),
+        new Claim(LeerlingzorgClaims.SchoolId, geval.School.ToString()),
+        new Claim(ClaimTypes.Role, Rollen.Mentor),
+        new Claim(ClaimTypes.Role, Rollen.Docent),
+    ], "bench"));
 
     private sealed record Geval(Guid School, Guid Leerling, Guid Mentor);
 
@@ -141,16 +183,21 @@ internal static class GesprekkenGenerator
 
     public static async Task VulAsync(string superuser, int perLeerling, int seed, CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(superuser);
+        // Bulk writes under load take minutes: Npgsql's default of 30 s cut the COPY off half way (issue 8, Deliver 10).
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(superuser) { CommandTimeout = 3600 }.ConnectionString);
         await connection.OpenAsync(cancellationToken);
-        await using (var count = new NpgsqlCommand("SELECT count(*) FROM gesprekken", connection))
+        switch (await StaatAsync(connection, perLeerling, cancellationToken))
         {
-            var bestaand = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
-            if (bestaand >= 100_000)
-            {
-                Console.WriteLine($"The region already has {bestaand:N0} gesprekken: not generating more.");
+            case Vulling.Compleet:
                 return;
-            }
+            case Vulling.Half:
+                // A fill that broke off (gesprekken without their students or afspraken) would be measured as empty timelines.
+                Console.WriteLine("WARNING: the region holds an incomplete fill of gesprekken; removing it and filling again.");
+                await using (var leeg = new NpgsqlCommand("TRUNCATE afspraken, gesprek_revisies, gesprek_leerlingen, gesprekken CASCADE", connection))
+                {
+                    await leeg.ExecuteNonQueryAsync(cancellationToken);
+                }
+                break;
         }
         var started = Stopwatch.GetTimestamp();
         // The standard kinds per school, where a school has none.
@@ -229,6 +276,8 @@ internal static class GesprekkenGenerator
                 }
             }
         }
+        // One transaction: the fill is there entirely or not at all.
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await CopyAsync(connection,
             "gesprekken (id, school_id, soort_id, datum, auteur_id, samenvatting, vertrouwelijkheid, met_ouders, aangemaakt_op, versie, voortgang)",
             gesprekken, (w, g) =>
@@ -280,6 +329,7 @@ internal static class GesprekkenGenerator
                     w.WriteNull();
                 }
             }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         await using (var analyze = new NpgsqlCommand("ANALYZE gesprek_soorten, gesprekken, gesprek_leerlingen, afspraken", connection))
         {
             analyze.CommandTimeout = 600;
@@ -289,10 +339,35 @@ internal static class GesprekkenGenerator
             $"Generated {gesprekken.Count:N0} gesprekken and {afspraken.Count:N0} afspraken for {leerlingen.Count:N0} students in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s."));
     }
 
+    private enum Vulling { Leeg, Half, Compleet }
+
+    /// <summary>Every table of the fill is checked: gesprekken, their students, afspraken; "complete" only when all are there.</summary>
+    private static async Task<Vulling> StaatAsync(NpgsqlConnection connection, int perLeerling, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""
+            SELECT (SELECT count(*) FROM leerlingen), (SELECT count(*) FROM gesprekken),
+                   (SELECT count(*) FROM gesprekken g WHERE NOT EXISTS (SELECT 1 FROM gesprek_leerlingen gl WHERE gl.gesprek_id = g.id)),
+                   (SELECT count(*) FROM afspraken)
+            """, connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var (leerlingen, gesprekken, zonderLeerling, afspraken) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
+        if (gesprekken == 0 && afspraken == 0)
+        {
+            return Vulling.Leeg;
+        }
+        // About perLeerling gesprekken per student (at least half), each with its student, and an afspraak for ~1 in 4.
+        var compleet = gesprekken >= leerlingen * perLeerling / 2 && zonderLeerling == 0 && afspraken >= gesprekken / 10;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"The region has {gesprekken:N0} gesprekken ({zonderLeerling:N0} without a student) and {afspraken:N0} afspraken for {leerlingen:N0} students{(compleet ? ": not generating more." : ".")}"));
+        return compleet ? Vulling.Compleet : Vulling.Half;
+    }
+
     private static async Task CopyAsync<T>(NpgsqlConnection connection, string tableAndColumns, IEnumerable<T> rows,
         Action<NpgsqlBinaryImporter, T> write, CancellationToken cancellationToken)
     {
         await using var importer = await connection.BeginBinaryImportAsync($"COPY {tableAndColumns} FROM STDIN (FORMAT BINARY)", cancellationToken);
+        importer.Timeout = TimeSpan.FromHours(1);
         foreach (var row in rows)
         {
             importer.StartRow();
@@ -321,4 +396,142 @@ internal static class LeerlingPaginaCommand
         Console.WriteLine(BenchTarget.LoadAverage());
         return 0;
     }
+}
+
+/// <summary>
+/// The SQL the page's handlers send, captured per connection they open (each opening sets app.school_id), and replayed
+/// with raw Npgsql: the baseline of "the same SQL" without EF Core's query building and materialisation.
+/// </summary>
+internal static partial class Opname
+{
+    internal sealed record Parameter(string Naam, NpgsqlDbType? Type, object? Waarde);
+
+    internal sealed record Statement(string Tekst, IReadOnlyList<Parameter> Parameters, bool GeeftRijen);
+
+    private sealed class Opnemer : DbCommandInterceptor, IDbConnectionInterceptor
+    {
+        public List<List<Statement>> Verbindingen { get; } = [];
+
+        private void Neem(DbCommand command, bool rijen)
+        {
+            if (Verbindingen.Count == 0)
+            {
+                Verbindingen.Add([]);
+            }
+            Verbindingen[^1].Add(new Statement(command.CommandText,
+                [.. command.Parameters.Cast<NpgsqlParameter>().Select(p => new Parameter(p.ParameterName,
+                    p.NpgsqlDbType == NpgsqlDbType.Unknown ? null : p.NpgsqlDbType, p.Value))],
+                rijen));
+        }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Neem(command, rijen: true);
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Neem(command, rijen: false);
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            Neem(command, rijen: true);
+            return ValueTask.FromResult(result);
+        }
+
+        public Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Verbindingen.Add([]);
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>Runs the page's handlers once on a context with the recorder, as the app does (same options, same data source).</summary>
+    public static async Task<List<List<Statement>>> NeemOpAsync(NpgsqlDataSource dataSource, Guid school, ClaimsPrincipal principal, Guid leerling,
+        CancellationToken cancellationToken)
+    {
+        var opnemer = new Opnemer();
+        var options = new DbContextOptionsBuilder<LeerlingzorgDbContext>();
+        Database.Configure(options, dataSource);
+        options.AddInterceptors(opnemer);
+        var pool = new PooledDbContextFactory<LeerlingzorgDbContext>(options.Options);
+        var user = new CurrentUser();
+        user.Set(principal);
+        var factory = new SchoolDbContextFactory(pool, user);
+        var audit = new AuditLog(factory, user, TimeProvider.System);
+        await new LeerlingBekijkenHandler(factory, user, audit).HandleAsync(leerling, cancellationToken);
+        var tijdlijn = new TijdlijnHandler(factory, user, audit);
+        await tijdlijn.SoortenAsync(cancellationToken);
+        await tijdlijn.HandleAsync(new TijdlijnVraag(leerling), cancellationToken);
+        return [.. opnemer.Verbindingen.Where(v => v.Count > 0)];
+    }
+
+    /// <summary>Sends the captured statements: per connection set_config first, every row and column read; returns the rows.</summary>
+    public static async Task<long> SpeelAfAsync(NpgsqlDataSource dataSource, Guid school, List<List<Statement>> verbindingen, CancellationToken cancellationToken)
+    {
+        long rijen = 0;
+        foreach (var statements in verbindingen)
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using (var set = new NpgsqlCommand("SELECT set_config('app.school_id', @school, false)", connection))
+            {
+                set.Parameters.AddWithValue("school", school.ToString());
+                await set.ExecuteNonQueryAsync(cancellationToken);
+            }
+            foreach (var statement in statements)
+            {
+                await using var command = new NpgsqlCommand(statement.Tekst, connection);
+                var nieuwId = NieuwId(statement);
+                foreach (var p in statement.Parameters)
+                {
+                    var waarde = p.Naam.TrimStart('@') == nieuwId ? Guid.CreateVersion7() : p.Waarde;
+                    command.Parameters.Add(p.Type is { } type
+                        ? new NpgsqlParameter(p.Naam, type) { Value = waarde ?? DBNull.Value }
+                        : new NpgsqlParameter(p.Naam, waarde ?? DBNull.Value));
+                }
+                if (!statement.GeeftRijen)
+                {
+                    await command.ExecuteNonQueryAsync(cancellationToken);
+                    continue;
+                }
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                do
+                {
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        rijen++;
+                        for (var i = 0; i < reader.FieldCount; i++)
+                        {
+                            _ = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                        }
+                    }
+                }
+                while (await reader.NextResultAsync(cancellationToken));
+            }
+        }
+        return rijen;
+    }
+
+    /// <summary>An INSERT of an audit line carries its client-made id: a replay needs a fresh one (the parameter of column id).</summary>
+    private static string? NieuwId(Statement statement)
+    {
+        var match = InsertPattern().Match(statement.Tekst);
+        if (!match.Success)
+        {
+            return null;
+        }
+        var kolommen = match.Groups[1].Value.Split(',').Select(k => k.Trim().Trim('"')).ToList();
+        var waarden = match.Groups[2].Value.Split(',').Select(w => w.Trim().TrimStart('@')).ToList();
+        var index = kolommen.IndexOf("id");
+        return index >= 0 && index < waarden.Count ? waarden[index] : null;
+    }
+
+    [GeneratedRegex(@"INSERT INTO\s+\S+\s*\(([^)]*)\)\s*VALUES\s*\(([^)]*)\)", RegexOptions.IgnoreCase)]
+    private static partial Regex InsertPattern();
 }

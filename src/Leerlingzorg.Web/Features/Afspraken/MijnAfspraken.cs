@@ -41,7 +41,7 @@ public sealed class MijnAfsprakenHandler(
                 // The same projection as Rijen, written out: a compiled query cannot call a method that builds a query.
                 .Select(a => new AfspraakRij(a.Id, a.Wat, a.Deadline, a.AangemaaktOp, a.LeerlingId,
                     db.Leerlingen.Where(l => l.Id == a.LeerlingId)
-                        .Select(l => l.Voornaam + " " + (l.Tussenvoegsel == null ? "" : l.Tussenvoegsel + " ") + l.Achternaam)
+                        .Select(l => LeerlingzorgDbContext.VolledigeNaam(l.Voornaam, l.Tussenvoegsel, l.Achternaam))
                         .FirstOrDefault() ?? "",
                     db.Leerlingen.Where(l => l.Id == a.LeerlingId).Select(l => l.Klas!.Naam).FirstOrDefault(),
                     a.GesprekId,
@@ -100,7 +100,7 @@ public sealed class MijnAfsprakenHandler(
     private static IQueryable<AfspraakRij> Rijen(LeerlingzorgDbContext db, IQueryable<Domain.Dossier.Afspraak> afspraken) =>
         afspraken.Select(a => new AfspraakRij(a.Id, a.Wat, a.Deadline, a.AangemaaktOp, a.LeerlingId,
             db.Leerlingen.Where(l => l.Id == a.LeerlingId)
-                .Select(l => l.Voornaam + " " + (l.Tussenvoegsel == null ? "" : l.Tussenvoegsel + " ") + l.Achternaam)
+                .Select(l => LeerlingzorgDbContext.VolledigeNaam(l.Voornaam, l.Tussenvoegsel, l.Achternaam))
                 .FirstOrDefault() ?? "",
             db.Leerlingen.Where(l => l.Id == a.LeerlingId).Select(l => l.Klas!.Naam).FirstOrDefault(),
             a.GesprekId,

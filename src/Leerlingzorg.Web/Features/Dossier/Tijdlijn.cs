@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Leerlingzorg.Web.Features.Dossier;
 
-/// <summary>What happened to a student. New kinds (meetings, PM changes, interventions, OPP versions, consent, absence) get a value here and a source in <see cref="TijdlijnHandler"/>.</summary>
+/// <summary>What happened to a student. New kinds (meetings, PM changes, interventions, OPP versions, consent, absence) get a value here and a source in <see cref="Dossierbronnen"/>.</summary>
 public enum TijdlijnSoort
 {
     Gesprek = 1,
@@ -60,9 +60,9 @@ public sealed record TijdlijnSoortKeuze(Guid Id, string Naam);
 public sealed record TijdlijnPagina(IReadOnlyList<TijdlijnItem> Items, bool HeeftMeer, int Pagina);
 
 /// <summary>
-/// The student's timeline, newest first, paged in the database (one statement per page: a UNION ALL of one
-/// projection per kind, ordered and cut with LIMIT/OFFSET). Gesprekken only as far as <see cref="Dossiertoegang.LeesbareGesprekken"/>
-/// allows; afspraken of a gesprek only when that gesprek is readable (or the user owns the afspraak). Audited per page.
+/// The student's timeline, newest first, paged in the database (one statement per page: a UNION ALL of the timeline
+/// projections of every <see cref="Dossierbronnen">dossier source</see>, ordered and cut with LIMIT/OFFSET). The reader's
+/// relation to the student is resolved first, in one small query; each source then filters what he may read. Audited per page.
 /// </summary>
 public sealed class TijdlijnHandler(IDbContextFactory<LeerlingzorgDbContext> dbFactory, CurrentUser currentUser, AuditLog audit)
 {
@@ -80,10 +80,13 @@ public sealed class TijdlijnHandler(IDbContextFactory<LeerlingzorgDbContext> dbF
         List<TijdlijnItem> items;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            // The student must be visible to the user; the check is folded into every source (no extra round trip).
-            var leerling = db.ZichtbareLeerlingen(currentUser).Where(l => l.Id == vraag.LeerlingId);
+            // Invisible to the user (no relation, not schoolwide) or of another school: not found.
+            if (await db.DossierlezerAsync(currentUser, vraag.LeerlingId, cancellationToken) is not { } lezer)
+            {
+                return Fout.NietGevonden("De leerling");
+            }
             IQueryable<TijdlijnItem>? union = null;
-            foreach (var bron in Bronnen(db, vraag, leerling))
+            foreach (var bron in Dossierbronnen.Alle.SelectMany(b => b.Tijdlijn(db, lezer, vraag)))
             {
                 union = union is null ? bron : union.Concat(bron);
             }
@@ -96,11 +99,6 @@ public sealed class TijdlijnHandler(IDbContextFactory<LeerlingzorgDbContext> dbF
                 .Skip((pagina - 1) * TijdlijnVraag.PaginaGrootte)
                 .Take(TijdlijnVraag.PaginaGrootte + 1)
                 .ToListAsync(cancellationToken);
-            // An empty page: the student may be invisible to the user (or of another school); only then is the extra question asked.
-            if (items.Count == 0 && !await leerling.AnyAsync(cancellationToken))
-            {
-                return Fout.NietGevonden("De leerling");
-            }
         }
         var heeftMeer = items.Count > TijdlijnVraag.PaginaGrootte;
         if (heeftMeer)
@@ -109,7 +107,8 @@ public sealed class TijdlijnHandler(IDbContextFactory<LeerlingzorgDbContext> dbF
         }
         var gesprekken = items.Count(i => i.Soort == TijdlijnSoort.Gesprek);
         await audit.ReadAsync(vraag.LeerlingId,
-            $"tijdlijn pagina {pagina} ({Omschrijving(vraag)}): {gesprekken} gesprekken, {items.Count - gesprekken} andere items", cancellationToken);
+            $"tijdlijn pagina {pagina} ({Omschrijving(vraag)}): {gesprekken} {Dossierbronnen.Gesprekken.AuditOmschrijving}, {items.Count - gesprekken} andere items",
+            cancellationToken);
         return new TijdlijnPagina(items, heeftMeer, pagina);
     }
 
@@ -128,87 +127,4 @@ public sealed class TijdlijnHandler(IDbContextFactory<LeerlingzorgDbContext> dbF
 
     private static string Omschrijving(TijdlijnVraag vraag) =>
         vraag.GesprekSoortId is { } soort ? $"gesprekssoort {soort}" : vraag.Filter.ToString().ToLowerInvariant();
-
-    /// <summary>One projection per kind; a later kind (meeting, PM change, intervention, OPP version, consent, absence) adds one here.</summary>
-    private IEnumerable<IQueryable<TijdlijnItem>> Bronnen(LeerlingzorgDbContext db, TijdlijnVraag vraag, IQueryable<Domain.Leerlingen.Leerling> leerling)
-    {
-        var gesprekken = vraag.GesprekSoortId is not null || vraag.Filter is TijdlijnFilterSoort.Alles or TijdlijnFilterSoort.Gesprekken;
-        var afspraken = vraag.GesprekSoortId is null && vraag.Filter is TijdlijnFilterSoort.Alles or TijdlijnFilterSoort.Afspraken;
-        var leesbaar = db.LeesbareGesprekken(currentUser);
-        var leerlingId = vraag.LeerlingId;
-        if (gesprekken)
-        {
-            var soortId = vraag.GesprekSoortId;
-            yield return leesbaar
-                // The student's id as a constant (index on gesprek_leerlingen (school_id, leerling_id)); the
-                // visibility of the student is an uncorrelated EXISTS that PostgreSQL evaluates once.
-                .Where(g => g.Leerlingen.Any(gl => gl.LeerlingId == leerlingId) && leerling.Any())
-                .Where(g => soortId == null || g.SoortId == soortId)
-                .Select(g => new TijdlijnItem
-                {
-                    Soort = TijdlijnSoort.Gesprek,
-                    Id = g.Id,
-                    GesprekId = g.Id,
-                    Datum = g.Datum,
-                    Tijdstip = g.AangemaaktOp,
-                    Titel = g.Soort!.Naam,
-                    GesprekSoortId = g.SoortId,
-                    Persoon = db.Users.Where(u => u.Id == g.AuteurId)
-                        .Select(u => u.Voornaam + " " + (u.Tussenvoegsel == null ? "" : u.Tussenvoegsel + " ") + u.Achternaam)
-                        .FirstOrDefault(),
-                    Vertrouwelijkheid = g.Vertrouwelijkheid,
-                    Tekst = g.Samenvatting.Substring(0, FragmentLengte),
-                    IsVoortgang = g.Voortgang != null,
-                    Deadline = null,
-                    AantalLeerlingen = g.Leerlingen.Count,
-                });
-        }
-        if (afspraken)
-        {
-            var userId = currentUser.Id ?? Guid.Empty;
-            var zichtbareAfspraken = db.Afspraken
-                .Where(a => a.LeerlingId == leerlingId && leerling.Any())
-                .Where(a => a.GesprekId == null || a.EigenaarId == userId || leesbaar.Any(g => g.Id == a.GesprekId));
-            yield return zichtbareAfspraken.Select(a => new TijdlijnItem
-            {
-                Soort = TijdlijnSoort.AfspraakGemaakt,
-                Id = a.Id,
-                GesprekId = a.GesprekId,
-#pragma warning disable RS0030 // h3 replaces this: the UTC date of an afspraak becomes its Amsterdam date, in SQL.
-                Datum = DateOnly.FromDateTime(a.AangemaaktOp.UtcDateTime),
-#pragma warning restore RS0030
-                Tijdstip = a.AangemaaktOp,
-                Titel = a.Wat,
-                GesprekSoortId = null,
-                Persoon = db.Users.Where(u => u.Id == a.EigenaarId)
-                    .Select(u => u.Voornaam + " " + (u.Tussenvoegsel == null ? "" : u.Tussenvoegsel + " ") + u.Achternaam)
-                    .FirstOrDefault(),
-                Vertrouwelijkheid = null,
-                Tekst = null,
-                IsVoortgang = false,
-                Deadline = a.Deadline,
-                AantalLeerlingen = 0,
-            });
-            yield return zichtbareAfspraken.Where(a => a.AfgerondOp != null).Select(a => new TijdlijnItem
-            {
-                Soort = TijdlijnSoort.AfspraakAfgerond,
-                Id = a.Id,
-                GesprekId = a.GesprekId,
-#pragma warning disable RS0030 // h3 replaces this: the UTC date of an afspraak becomes its Amsterdam date, in SQL.
-                Datum = DateOnly.FromDateTime(a.AfgerondOp!.Value.UtcDateTime),
-#pragma warning restore RS0030
-                Tijdstip = a.AfgerondOp!.Value,
-                Titel = a.Wat,
-                GesprekSoortId = null,
-                Persoon = db.Users.Where(u => u.Id == a.EigenaarId)
-                    .Select(u => u.Voornaam + " " + (u.Tussenvoegsel == null ? "" : u.Tussenvoegsel + " ") + u.Achternaam)
-                    .FirstOrDefault(),
-                Vertrouwelijkheid = null,
-                Tekst = a.Evaluatie,
-                IsVoortgang = false,
-                Deadline = a.Deadline,
-                AantalLeerlingen = 0,
-            });
-        }
-    }
 }

@@ -57,7 +57,7 @@ public sealed class GesprekBekijkenHandler(
         }
         var leerlingen = await db.Leerlingen.Where(l => g.LeerlingIds.Contains(l.Id))
             .OrderBy(l => l.Achternaam).ThenBy(l => l.Voornaam)
-            .Select(l => new LeerlingOptie(l.Id, l.Voornaam + (l.Tussenvoegsel == null ? " " : " " + l.Tussenvoegsel + " ") + l.Achternaam))
+            .Select(l => new LeerlingOptie(l.Id, LeerlingzorgDbContext.VolledigeNaam(l.Voornaam, l.Tussenvoegsel, l.Achternaam)))
             .ToListAsync(cancellationToken);
         var revisies = await db.GesprekRevisies.Where(r => r.GesprekId == gesprekId).OrderByDescending(r => r.Versie)
             .Select(r => new { r.Versie, r.GewijzigdDoor, r.GewijzigdOp, r.Inhoud }).ToListAsync(cancellationToken);

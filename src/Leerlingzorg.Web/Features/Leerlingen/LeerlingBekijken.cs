@@ -1,6 +1,7 @@
 using Leerlingzorg.Domain.Dossier;
 using Leerlingzorg.Domain.Leerlingen;
 using Leerlingzorg.Domain.Organisatie;
+using Leerlingzorg.Web.Features.Dossier;
 using Leerlingzorg.Web.Infrastructure.Audit;
 using Leerlingzorg.Web.Infrastructure.Authorization;
 using Leerlingzorg.Web.Infrastructure.Persistence;
@@ -46,14 +47,15 @@ public sealed class LeerlingBekijkenHandler(IDbContextFactory<LeerlingzorgDbCont
         LeerlingKaart? kaart;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            // One statement: the card and the open afspraken (those of a gesprek only when that gesprek is readable).
-            var userId = currentUser.Id ?? Guid.Empty;
-            var leesbaar = db.LeesbareGesprekken(currentUser);
-            // The student's id as a constant: EF pages a collection with ROW_NUMBER() over the whole subquery, which
-            // without it would rank every open afspraak of the school.
-            var afspraken = db.Afspraken.Where(a => a.LeerlingId == leerlingId && a.AfgerondOp == null
-                && (a.GesprekId == null || a.EigenaarId == userId || leesbaar.Any(g => g.Id == a.GesprekId)));
-            kaart = await Kaarten(db, db.ZichtbareLeerlingen(currentUser).Where(l => l.Id == leerlingId), afspraken)
+            // The reader's relation to the student once; then one statement: the card and the open afspraken he may read.
+            if (await db.DossierlezerAsync(currentUser, leerlingId, cancellationToken) is not { } lezer)
+            {
+                return Fout.NietGevonden("De leerling");
+            }
+            // The student's id as a constant (in the source): EF pages a collection with ROW_NUMBER() over the whole
+            // subquery, which without it would rank every open afspraak of the school.
+            var afspraken = Dossierbronnen.Afspraken.Leesbaar(db, lezer).Where(a => a.AfgerondOp == null);
+            kaart = await Kaarten(db, db.Leerlingen.Where(l => l.Id == leerlingId), afspraken)
                 .FirstOrDefaultAsync(cancellationToken);
         }
         if (kaart is null)
@@ -72,15 +74,15 @@ public sealed class LeerlingBekijkenHandler(IDbContextFactory<LeerlingzorgDbCont
     {
         var afspraken = openAfspraken ?? db.Afspraken.Where(_ => false);
         return leerlingen.Select(l => new LeerlingKaart(l.Id, l.Leerlingnummer,
-            l.Voornaam + " " + (l.Tussenvoegsel == null ? "" : l.Tussenvoegsel + " ") + l.Achternaam,
+            LeerlingzorgDbContext.VolledigeNaam(l.Voornaam, l.Tussenvoegsel, l.Achternaam),
             l.Geboortedatum, l.IsAmv, l.KlasId, l.Klas!.Naam,
             db.Users.Where(u => l.Klas!.Mentoren.Any(m => m.MedewerkerId == u.Id))
                 .OrderBy(u => u.Achternaam)
-                .Select(u => u.Voornaam + " " + (u.Tussenvoegsel == null ? "" : u.Tussenvoegsel + " ") + u.Achternaam)
+                .Select(u => LeerlingzorgDbContext.VolledigeNaam(u.Voornaam, u.Tussenvoegsel, u.Achternaam))
                 .ToList(),
             l.Ouders.OrderByDescending(o => o.Gezag).ThenBy(o => o.Ouder!.Achternaam).ThenBy(o => o.Ouder!.Voornaam)
                 .Select(o => new OuderRegel(o.OuderId,
-                    o.Ouder!.Voornaam + " " + (o.Ouder.Tussenvoegsel == null ? "" : o.Ouder.Tussenvoegsel + " ") + o.Ouder.Achternaam,
+                    LeerlingzorgDbContext.VolledigeNaam(o.Ouder!.Voornaam, o.Ouder.Tussenvoegsel, o.Ouder.Achternaam),
                     o.Relatie, o.Gezag, o.Ouder.Email, o.Ouder.Telefoon, o.Ouder.Voorkeurstaal))
                 .ToList(),
             l.Status, l.Inschrijfdatum, l.Uitschrijfdatum, l.Uitschrijfreden,
@@ -94,7 +96,7 @@ public sealed class LeerlingBekijkenHandler(IDbContextFactory<LeerlingzorgDbCont
                 .Take(3)
                 .Select(a => new AfspraakKort(a.Id, a.Wat, a.Deadline,
                     db.Users.Where(u => u.Id == a.EigenaarId)
-                        .Select(u => u.Voornaam + " " + (u.Tussenvoegsel == null ? "" : u.Tussenvoegsel + " ") + u.Achternaam)
+                        .Select(u => LeerlingzorgDbContext.VolledigeNaam(u.Voornaam, u.Tussenvoegsel, u.Achternaam))
                         .FirstOrDefault(),
                     a.GesprekId))
                 .ToList(),

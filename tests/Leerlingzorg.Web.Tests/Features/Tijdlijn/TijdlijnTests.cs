@@ -127,6 +127,66 @@ public sealed class TijdlijnTests(TwoSchoolsFixture fixture) : IClassFixture<Two
         Assert.Contains(zelf.Items, i => i.Id == afspraak.Id);
     }
 
+    /// <summary>Finding 4 of issue 8: afspraken are read through their source, which applies the gesprek's level.</summary>
+    [Fact]
+    public async Task The_afspraken_source_never_gives_the_mentor_the_afspraken_of_a_vertrouwelijk_gesprek()
+    {
+        var s = await Data.SchoolAsync("Afsprakenbron");
+        var data = new Dossierdata(fixture.App, s.School.Id);
+        var leerling = s.Leerlingen[1].Id;
+        var zorgcoordinator = await Data.UserAsync(s.School.Id, Rollen.Zorgcoordinator);
+        var geheim = await data.GesprekAsync(leerling, zorgcoordinator.Id, Dossierdata.Vandaag.AddDays(-3), Vertrouwelijkheid.Vertrouwelijk);
+        var zorg = await data.GesprekAsync(leerling, zorgcoordinator.Id, Dossierdata.Vandaag.AddDays(-2), Vertrouwelijkheid.Zorg);
+        var verborgen = await data.AfspraakAsync(leerling, zorgcoordinator.Id, "Contact met de huisarts", gesprekId: geheim.Id);
+        var zichtbaar = await data.AfspraakAsync(leerling, zorgcoordinator.Id, "Gesprek met ouders plannen", gesprekId: zorg.Id);
+
+        await using var scope = fixture.App.ScopeAs(s.Mentor, Rollen.Mentor);
+        var current = scope.ServiceProvider.GetRequiredService<Web.Infrastructure.Tenancy.CurrentUser>();
+        await using var db = fixture.App.ContextFor(s.School.Id);
+        var lezer = await Web.Infrastructure.Authorization.Dossiertoegang.DossierlezerAsync(db, current, leerling);
+        Assert.NotNull(lezer);
+        var ids = await Dossierbronnen.Afspraken.Leesbaar(db, lezer).Select(a => a.Id).ToListAsync();
+        Assert.DoesNotContain(verborgen.Id, ids);
+        Assert.Contains(zichtbaar.Id, ids);
+        // The header counts read through the same source.
+        var kaart = await scope.ServiceProvider.GetRequiredService<Web.Features.Leerlingen.LeerlingBekijkenHandler>().HandleAsync(leerling);
+        Assert.Equal(1, kaart.Waarde!.AantalOpenAfspraken);
+        Assert.DoesNotContain(kaart.Waarde.OpenAfspraken, a => a.Id == verborgen.Id);
+    }
+
+    /// <summary>Finding 2 of issue 8 on the timeline: an afspraak's date is the school's day (Europe/Amsterdam), not the UTC day.</summary>
+    [Fact]
+    public async Task An_afspraak_made_at_half_past_midnight_in_Amsterdam_shows_that_day()
+    {
+        var s = await Data.SchoolAsync("Middernacht");
+        var leerling = s.Leerlingen[0].Id;
+        // 3 November 2026 00:30 CET is 2 November 23:30 UTC; finished 29 March 2027 00:15 CEST, 28 March 22:15 UTC.
+        var afspraak = new Afspraak
+        {
+            LeerlingId = leerling, EigenaarId = s.Mentor.Id, Wat = "Net na middernacht",
+            AangemaaktOp = new DateTimeOffset(2026, 11, 2, 23, 30, 0, TimeSpan.Zero),
+            AfgerondOp = new DateTimeOffset(2027, 3, 28, 22, 15, 0, TimeSpan.Zero), Evaluatie = "Gedaan",
+        };
+        await using (var db = fixture.App.ContextFor(s.School.Id))
+        {
+            db.Afspraken.Add(afspraak);
+            await db.SaveChangesAsync();
+        }
+        var items = (await TijdlijnAsync(s.Mentor, Rollen.Mentor, new TijdlijnVraag(leerling, Filter: TijdlijnFilterSoort.Afspraken))).Items
+            .Where(i => i.Id == afspraak.Id).ToList();
+        Assert.Equal(new DateOnly(2026, 11, 3), items.Single(i => i.Soort == TijdlijnSoort.AfspraakGemaakt).Datum);
+        Assert.Equal(new DateOnly(2027, 3, 29), items.Single(i => i.Soort == TijdlijnSoort.AfspraakAfgerond).Datum);
+
+        // In SQL, whatever the session's zone: AT TIME ZONE 'Europe/Amsterdam'.
+        await using var scope = fixture.App.ScopeAs(s.Mentor, Rollen.Mentor);
+        var current = scope.ServiceProvider.GetRequiredService<Web.Infrastructure.Tenancy.CurrentUser>();
+        await using var ctx = fixture.App.ContextFor(s.School.Id);
+        var lezer = await Web.Infrastructure.Authorization.Dossiertoegang.DossierlezerAsync(ctx, current, leerling);
+        var sql = Dossierbronnen.Afspraken.Tijdlijn(ctx, lezer!, new TijdlijnVraag(leerling)).First().ToQueryString();
+        Assert.Contains("AT TIME ZONE", sql, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(Dossierbronnen.Schoolzone, sql, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Reading_a_timeline_page_writes_a_read_entry_for_the_student()
     {
