@@ -46,7 +46,7 @@ public sealed class BeheerderJourneyTests(AppHost host)
         await zoeken.FillAsync("noel heuvle");
         var resultaat = page.GetByTestId("zoekresultaat").Filter(new() { HasText = "Noël" });
         await Expect(resultaat.First).ToBeVisibleAsync();
-        await page.WaitForTimeoutAsync(500); // let the list finish fading in
+        await Wachten.TotStilAsync(page); // let the list finish fading in
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppHost.Screenshots, "12-zoeken.png") });
         await resultaat.First.ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/leerlingen/"));

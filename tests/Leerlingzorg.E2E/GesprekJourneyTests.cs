@@ -51,8 +51,9 @@ public sealed class GesprekJourneyTests(AppHost host)
 
         // The connection drops: the browser goes offline and the page is reloaded, as after a lost wifi.
         await page.Context.SetOfflineAsync(true);
-        await page.WaitForTimeoutAsync(1500);
+        await page.WaitForFunctionAsync("() => !navigator.onLine");
         await page.Context.SetOfflineAsync(false);
+        await page.WaitForFunctionAsync("() => navigator.onLine");
         await page.ReloadAsync();
 
         rij = page.GetByTestId("klas-1K").Locator("tbody tr").Nth(5);

@@ -37,12 +37,20 @@ public sealed class GesprekStoringTests(AppHost host)
             await cluster.StartAsync();
         }
 
-        // Broken connections leave the pool as they are found: a few tries at most.
+        // Broken connections leave the pool as they are found: a few tries at most. Each try waits for "saved" (and goes
+        // on the moment it shows); the next click waits for Opslaan to be enabled again after a failed try.
         var opgeslagen = page.GetByText("Gesprek opgeslagen");
         for (var poging = 0; poging < 10 && !await opgeslagen.IsVisibleAsync(); poging++)
         {
             await page.GetByTestId("gesprek-opslaan").ClickAsync();
-            await page.WaitForTimeoutAsync(1000);
+            try
+            {
+                await Expect(opgeslagen).ToBeVisibleAsync(new() { Timeout = 2_000 });
+            }
+            catch (PlaywrightException)
+            {
+                // Not yet: this try met a broken connection.
+            }
         }
         await Expect(opgeslagen).ToBeVisibleAsync();
     }

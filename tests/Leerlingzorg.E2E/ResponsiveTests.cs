@@ -166,8 +166,7 @@ public sealed partial class ResponsiveTests(AppHost host, Xunit.Abstractions.ITe
     {
         foreach (var breedte in Breedtes)
         {
-            await page.SetViewportSizeAsync(breedte, Hoogte);
-            await page.WaitForTimeoutAsync(150); // MudBlazor's breakpoint listener adjusts the drawer
+            await Wachten.OpBreedteAsync(page, breedte, Hoogte); // MudBlazor's breakpoint listener adjusts the drawer
             await ControleerOverloopAsync(page, soort, breedte, fouten);
             if (metAfmelden)
             {
@@ -229,7 +228,8 @@ public sealed partial class ResponsiveTests(AppHost host, Xunit.Abstractions.ITe
         {
             var naam = (await tabs.Nth(i).InnerTextAsync()).Trim();
             await tabs.Nth(i).ClickAsync();
-            await page.WaitForTimeoutAsync(300);
+            await Expect(tabs.Nth(i)).ToHaveAttributeAsync("aria-selected", "true");
+            await Wachten.TotStilAsync(page);
             await MeetAsync(page, "beheer-organisatie-" + Slug(naam), fouten);
         }
     }
@@ -256,7 +256,8 @@ public sealed partial class ResponsiveTests(AppHost host, Xunit.Abstractions.ITe
         // Let the discard finish before the page goes on: navigating away mid-way crashes the circuit
         // (GesprekDialog releases its semaphore after disposal; reported, not this test's subject).
         await Expect(page.GetByTestId("concept-weggooien")).ToBeHiddenAsync(new() { Timeout = 20_000 });
-        await page.WaitForTimeoutAsync(1_000);
+        // The discard is done when the dialog shows the fresh, empty form it loads last.
+        await Expect(page.GetByTestId("gesprek-samenvatting")).ToHaveValueAsync("", new() { Timeout = 20_000 });
         await page.SetViewportSizeAsync(Breedtes[0], Hoogte);
     }
 
