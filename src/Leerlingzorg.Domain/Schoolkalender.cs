@@ -11,6 +11,9 @@ namespace Leerlingzorg.Domain;
 /// </summary>
 public static class Schoolkalender
 {
+    /// <summary>The IANA id of the school's zone, also for SQL (<c>AT TIME ZONE</c>): the one place it is written.</summary>
+    public const string ZoneId = "Europe/Amsterdam";
+
     /// <summary>Europe/Amsterdam: CET in winter, CEST from the last Sunday of March to the last Sunday of October.</summary>
     public static TimeZoneInfo Zone { get; } = Vind();
 
@@ -60,7 +63,7 @@ public static class Schoolkalender
     private static TimeZoneInfo Vind()
     {
         // IANA on Linux; the Windows id where ICU cannot map it; the EU rules themselves where the image has no tzdata.
-        foreach (var id in new[] { "Europe/Amsterdam", "W. Europe Standard Time" })
+        foreach (var id in new[] { ZoneId, "W. Europe Standard Time" })
         {
             try
             {
@@ -83,7 +86,7 @@ public static class Schoolkalender
             new DateTime(1996, 1, 1), DateTime.MaxValue.Date, TimeSpan.FromHours(1),
             TimeZoneInfo.TransitionTime.CreateFloatingDateRule(new DateTime(1, 1, 1, 2, 0, 0), 3, 5, DayOfWeek.Sunday),
             TimeZoneInfo.TransitionTime.CreateFloatingDateRule(new DateTime(1, 1, 1, 3, 0, 0), 10, 5, DayOfWeek.Sunday));
-        return TimeZoneInfo.CreateCustomTimeZone("Europe/Amsterdam", TimeSpan.FromHours(1), "Europe/Amsterdam", "CET", "CEST", [regel]);
+        return TimeZoneInfo.CreateCustomTimeZone(ZoneId, TimeSpan.FromHours(1), ZoneId, "CET", "CEST", [regel]);
     }
 }
 

@@ -41,9 +41,6 @@ public interface IDossierbron<T> : IDossierbron where T : class
 /// <summary>The registry: every kind of dossier data and its one source. A new kind adds a class below and a line in <see cref="Alle"/>.</summary>
 public static class Dossierbronnen
 {
-    /// <summary>The zone of the school calendar: a timeline date is the school's day, not the UTC day.</summary>
-    public const string Schoolzone = "Europe/Amsterdam";
-
     /// <summary>DOMAIN.md, Privacy: the leerlingdossier is kept 2 years after the student leaves.</summary>
     public static readonly Bewaartermijn Leerlingdossier = new(2, "leerlingdossier: 2 jaar na vertrek (DOMAIN.md, Privacy)");
 
@@ -127,7 +124,7 @@ public static class Dossierbronnen
                 // The school's day, in SQL: CAST(aangemaakt_op AT TIME ZONE 'Europe/Amsterdam' AS date), so made at 00:30 is
                 // that day. Npgsql translates the zone conversion only for a timestamptz read as an instant (DateTime), not
                 // for a DateTimeOffset: hence the column through EF.Property<DateTime>.
-                Datum = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(EF.Property<DateTime>(a, nameof(Afspraak.AangemaaktOp)), Schoolzone)),
+                Datum = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(EF.Property<DateTime>(a, nameof(Afspraak.AangemaaktOp)), Schoolkalender.ZoneId)),
                 Tijdstip = a.AangemaaktOp,
                 Titel = a.Wat,
                 GesprekSoortId = null,
@@ -145,7 +142,7 @@ public static class Dossierbronnen
                 Soort = TijdlijnSoort.AfspraakAfgerond,
                 Id = a.Id,
                 GesprekId = a.GesprekId,
-                Datum = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(EF.Property<DateTime>(a, nameof(Afspraak.AfgerondOp)), Schoolzone)),
+                Datum = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(EF.Property<DateTime>(a, nameof(Afspraak.AfgerondOp)), Schoolkalender.ZoneId)),
                 Tijdstip = a.AfgerondOp!.Value,
                 Titel = a.Wat,
                 GesprekSoortId = null,

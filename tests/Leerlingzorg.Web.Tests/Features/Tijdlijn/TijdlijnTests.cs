@@ -1,3 +1,4 @@
+using Leerlingzorg.Domain;
 using Leerlingzorg.Domain.Audit;
 using Leerlingzorg.Domain.Dossier;
 using Leerlingzorg.Domain.Gebruikers;
@@ -184,7 +185,7 @@ public sealed class TijdlijnTests(TwoSchoolsFixture fixture) : IClassFixture<Two
         var lezer = await Web.Infrastructure.Authorization.Dossiertoegang.DossierlezerAsync(ctx, current, leerling);
         var sql = Dossierbronnen.Afspraken.Tijdlijn(ctx, lezer!, new TijdlijnVraag(leerling)).First().ToQueryString();
         Assert.Contains("AT TIME ZONE", sql, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains(Dossierbronnen.Schoolzone, sql, StringComparison.Ordinal);
+        Assert.Contains(Schoolkalender.ZoneId, sql, StringComparison.Ordinal);
     }
 
     [Fact]
