@@ -53,6 +53,15 @@ public static class Dossierbronnen
 
     public static IReadOnlyList<IDossierbron> Alle { get; } = [Gesprekken, Afspraken];
 
+    /// <summary>
+    /// The readable predicate of <see cref="Afspraken"/> over the student, the reader and the gesprekken he may read,
+    /// as parameters (a compiled query inlines it): an afspraak of a gesprek is as confidential as that gesprek (its
+    /// owner keeps his own); one made without a gesprek is for everyone who sees the student.
+    /// </summary>
+    public static readonly Inline.Deel<Func<LeerlingzorgDbContext, Guid, Guid, IQueryable<Gesprek>, IQueryable<Afspraak>>> LeesbareAfspraken =
+        new((db, leerlingId, id, gesprekken) => db.Afspraken.Where(a => a.LeerlingId == leerlingId
+            && (a.GesprekId == null || a.EigenaarId == id || gesprekken.Any(g => g.Id == a.GesprekId))));
+
     private sealed class GesprekBron : IDossierbron<Gesprek>
     {
         public Type Entiteit => typeof(Gesprek);
@@ -103,14 +112,8 @@ public static class Dossierbronnen
         /// An afspraak of a gesprek is as confidential as that gesprek (its owner keeps his own); one made without a
         /// gesprek is for everyone who sees the student.
         /// </summary>
-        public IQueryable<Afspraak> Leesbaar(LeerlingzorgDbContext db, Dossierlezer lezer)
-        {
-            var leerlingId = lezer.LeerlingId;
-            var id = lezer.Id;
-            var gesprekken = db.LeesbareGesprekken(lezer);
-            return db.Afspraken.Where(a => a.LeerlingId == leerlingId
-                && (a.GesprekId == null || a.EigenaarId == id || gesprekken.Any(g => g.Id == a.GesprekId)));
-        }
+        public IQueryable<Afspraak> Leesbaar(LeerlingzorgDbContext db, Dossierlezer lezer) =>
+            LeesbareAfspraken.Roep(db, lezer.LeerlingId, lezer.Id, db.LeesbareGesprekken(lezer));
 
         public IEnumerable<IQueryable<TijdlijnItem>> Tijdlijn(LeerlingzorgDbContext db, Dossierlezer lezer, TijdlijnVraag vraag)
         {
