@@ -62,23 +62,9 @@ public static class Dossierbronnen
         new((db, leerlingId, id, gesprekken) => db.Afspraken.Where(a => a.LeerlingId == leerlingId
             && (a.GesprekId == null || a.EigenaarId == id || gesprekken.Any(g => g.Id == a.GesprekId))));
 
-    private sealed class GesprekBron : IDossierbron<Gesprek>
-    {
-        public Type Entiteit => typeof(Gesprek);
-        public IReadOnlyList<Type> Onderdelen { get; } = [typeof(GesprekLeerling), typeof(GesprekRevisie)];
-        public string AuditOmschrijving => "gesprekken";
-        public Bewaartermijn Bewaartermijn => Leerlingdossier;
-
-        public IQueryable<Gesprek> Leesbaar(LeerlingzorgDbContext db, Dossierlezer lezer) => db.LeesbareGesprekken(lezer);
-
-        public IEnumerable<IQueryable<TijdlijnItem>> Tijdlijn(LeerlingzorgDbContext db, Dossierlezer lezer, TijdlijnVraag vraag)
-        {
-            if (vraag.GesprekSoortId is null && vraag.Filter is not (TijdlijnFilterSoort.Alles or TijdlijnFilterSoort.Gesprekken))
-            {
-                yield break;
-            }
-            var soortId = vraag.GesprekSoortId;
-            yield return Leesbaar(db, lezer)
+    /// <summary>The timeline items of these gesprekken (of one kind when <c>soortId</c> is given).</summary>
+    public static readonly Inline.Deel<Func<LeerlingzorgDbContext, IQueryable<Gesprek>, Guid?, IQueryable<TijdlijnItem>>> GesprekItems =
+        new((db, gesprekken, soortId) => gesprekken
                 .Where(g => soortId == null || g.SoortId == soortId)
                 .Select(g => new TijdlijnItem
                 {
@@ -97,7 +83,69 @@ public static class Dossierbronnen
                     IsVoortgang = g.Voortgang != null,
                     Deadline = null,
                     AantalLeerlingen = g.Leerlingen.Count,
-                });
+                }));
+
+    /// <summary>The timeline items of these afspraken being made.</summary>
+    public static readonly Inline.Deel<Func<LeerlingzorgDbContext, IQueryable<Afspraak>, IQueryable<TijdlijnItem>>> GemaakteAfspraken =
+        new((db, afspraken) => afspraken.Select(a => new TijdlijnItem
+            {
+                Soort = TijdlijnSoort.AfspraakGemaakt,
+                Id = a.Id,
+                GesprekId = a.GesprekId,
+                // The school's day, in SQL: CAST(aangemaakt_op AT TIME ZONE 'Europe/Amsterdam' AS date), so made at 00:30 is
+                // that day. Npgsql translates the zone conversion only for a timestamptz read as an instant (DateTime), not
+                // for a DateTimeOffset: hence the column through EF.Property<DateTime>.
+                Datum = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(EF.Property<DateTime>(a, nameof(Afspraak.AangemaaktOp)), Schoolzone)),
+                Tijdstip = a.AangemaaktOp,
+                Titel = a.Wat,
+                GesprekSoortId = null,
+                Persoon = db.Users.Where(u => u.Id == a.EigenaarId)
+                    .Select(u => LeerlingzorgDbContext.VolledigeNaam(u.Voornaam, u.Tussenvoegsel, u.Achternaam))
+                    .FirstOrDefault(),
+                Vertrouwelijkheid = null,
+                Tekst = null,
+                IsVoortgang = false,
+                Deadline = a.Deadline,
+                AantalLeerlingen = 0,
+            }));
+
+    /// <summary>The timeline items of these afspraken being finished.</summary>
+    public static readonly Inline.Deel<Func<LeerlingzorgDbContext, IQueryable<Afspraak>, IQueryable<TijdlijnItem>>> AfgerondeAfspraken =
+        new((db, afspraken) => afspraken.Where(a => a.AfgerondOp != null).Select(a => new TijdlijnItem
+            {
+                Soort = TijdlijnSoort.AfspraakAfgerond,
+                Id = a.Id,
+                GesprekId = a.GesprekId,
+                Datum = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(EF.Property<DateTime>(a, nameof(Afspraak.AfgerondOp)), Schoolzone)),
+                Tijdstip = a.AfgerondOp!.Value,
+                Titel = a.Wat,
+                GesprekSoortId = null,
+                Persoon = db.Users.Where(u => u.Id == a.EigenaarId)
+                    .Select(u => LeerlingzorgDbContext.VolledigeNaam(u.Voornaam, u.Tussenvoegsel, u.Achternaam))
+                    .FirstOrDefault(),
+                Vertrouwelijkheid = null,
+                Tekst = a.Evaluatie,
+                IsVoortgang = false,
+                Deadline = a.Deadline,
+                AantalLeerlingen = 0,
+            }));
+
+    private sealed class GesprekBron : IDossierbron<Gesprek>
+    {
+        public Type Entiteit => typeof(Gesprek);
+        public IReadOnlyList<Type> Onderdelen { get; } = [typeof(GesprekLeerling), typeof(GesprekRevisie)];
+        public string AuditOmschrijving => "gesprekken";
+        public Bewaartermijn Bewaartermijn => Leerlingdossier;
+
+        public IQueryable<Gesprek> Leesbaar(LeerlingzorgDbContext db, Dossierlezer lezer) => db.LeesbareGesprekken(lezer);
+
+        public IEnumerable<IQueryable<TijdlijnItem>> Tijdlijn(LeerlingzorgDbContext db, Dossierlezer lezer, TijdlijnVraag vraag)
+        {
+            if (vraag.GesprekSoortId is null && vraag.Filter is not (TijdlijnFilterSoort.Alles or TijdlijnFilterSoort.Gesprekken))
+            {
+                yield break;
+            }
+            yield return GesprekItems.Roep(db, Leesbaar(db, lezer), vraag.GesprekSoortId);
         }
     }
 
@@ -122,45 +170,8 @@ public static class Dossierbronnen
                 yield break;
             }
             var afspraken = Leesbaar(db, lezer);
-            yield return afspraken.Select(a => new TijdlijnItem
-            {
-                Soort = TijdlijnSoort.AfspraakGemaakt,
-                Id = a.Id,
-                GesprekId = a.GesprekId,
-                // The school's day, in SQL: CAST(aangemaakt_op AT TIME ZONE 'Europe/Amsterdam' AS date), so made at 00:30 is
-                // that day. Npgsql translates the zone conversion only for a timestamptz read as an instant (DateTime), not
-                // for a DateTimeOffset: hence the column through EF.Property<DateTime>.
-                Datum = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(EF.Property<DateTime>(a, nameof(Afspraak.AangemaaktOp)), Schoolzone)),
-                Tijdstip = a.AangemaaktOp,
-                Titel = a.Wat,
-                GesprekSoortId = null,
-                Persoon = db.Users.Where(u => u.Id == a.EigenaarId)
-                    .Select(u => LeerlingzorgDbContext.VolledigeNaam(u.Voornaam, u.Tussenvoegsel, u.Achternaam))
-                    .FirstOrDefault(),
-                Vertrouwelijkheid = null,
-                Tekst = null,
-                IsVoortgang = false,
-                Deadline = a.Deadline,
-                AantalLeerlingen = 0,
-            });
-            yield return afspraken.Where(a => a.AfgerondOp != null).Select(a => new TijdlijnItem
-            {
-                Soort = TijdlijnSoort.AfspraakAfgerond,
-                Id = a.Id,
-                GesprekId = a.GesprekId,
-                Datum = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(EF.Property<DateTime>(a, nameof(Afspraak.AfgerondOp)), Schoolzone)),
-                Tijdstip = a.AfgerondOp!.Value,
-                Titel = a.Wat,
-                GesprekSoortId = null,
-                Persoon = db.Users.Where(u => u.Id == a.EigenaarId)
-                    .Select(u => LeerlingzorgDbContext.VolledigeNaam(u.Voornaam, u.Tussenvoegsel, u.Achternaam))
-                    .FirstOrDefault(),
-                Vertrouwelijkheid = null,
-                Tekst = a.Evaluatie,
-                IsVoortgang = false,
-                Deadline = a.Deadline,
-                AantalLeerlingen = 0,
-            });
+            yield return GemaakteAfspraken.Roep(db, afspraken);
+            yield return AfgerondeAfspraken.Roep(db, afspraken);
         }
     }
 }

@@ -85,21 +85,55 @@ public sealed class TijdlijnHandler(IDbContextFactory<LeerlingzorgDbContext> dbF
             {
                 return Fout.NietGevonden("De leerling");
             }
-            IQueryable<TijdlijnItem>? union = null;
-            foreach (var bron in Dossierbronnen.Alle.SelectMany(b => b.Tijdlijn(db, lezer, vraag)))
+            if (vraag is { Filter: TijdlijnFilterSoort.Alles, GesprekSoortId: null } && !lezer.GroepsgesprekkenRuimer)
             {
-                union = union is null ? bron : union.Concat(bron);
+                // The page as almost every reader opens it: the same union, compiled once.
+                items = [];
+                await foreach (var item in AllesVanLezer(db, lezer.LeerlingId, lezer.Id, lezer.Niveaus, lezer.NiveausAlsAuteur,
+                    (pagina - 1) * TijdlijnVraag.PaginaGrootte, TijdlijnVraag.PaginaGrootte + 1).WithCancellation(cancellationToken))
+                {
+                    items.Add(item);
+                }
             }
-            if (union is null)
+            else
             {
-                return new TijdlijnPagina([], false, pagina);
+                IQueryable<TijdlijnItem>? union = null;
+                foreach (var bron in Dossierbronnen.Alle.SelectMany(b => b.Tijdlijn(db, lezer, vraag)))
+                {
+                    union = union is null ? bron : union.Concat(bron);
+                }
+                if (union is null)
+                {
+                    return new TijdlijnPagina([], false, pagina);
+                }
+                items = await union
+                    .OrderByDescending(i => i.Datum).ThenByDescending(i => i.Tijdstip).ThenByDescending(i => i.Id)
+                    .Skip((pagina - 1) * TijdlijnVraag.PaginaGrootte)
+                    .Take(TijdlijnVraag.PaginaGrootte + 1)
+                    .ToListAsync(cancellationToken);
             }
-            items = await union
-                .OrderByDescending(i => i.Datum).ThenByDescending(i => i.Tijdstip).ThenByDescending(i => i.Id)
-                .Skip((pagina - 1) * TijdlijnVraag.PaginaGrootte)
-                .Take(TijdlijnVraag.PaginaGrootte + 1)
-                .ToListAsync(cancellationToken);
         }
+        return await PaginaAsync(vraag, pagina, items, cancellationToken);
+    }
+
+    /// <summary>
+    /// The whole timeline (<see cref="TijdlijnFilterSoort.Alles"/>) of a reader whose relation decides: the sources of
+    /// <see cref="Dossierbronnen.Alle"/> in their order (gesprekken, afspraken made, afspraken finished), their parts inlined.
+    /// </summary>
+    private static readonly Func<LeerlingzorgDbContext, Guid, Guid, Vertrouwelijkheid[], Vertrouwelijkheid[], int, int, IAsyncEnumerable<TijdlijnItem>> AllesVanLezer =
+        EF.CompileAsyncQuery(Inline.In<Func<LeerlingzorgDbContext, Guid, Guid, Vertrouwelijkheid[], Vertrouwelijkheid[], int, int, IQueryable<TijdlijnItem>>>(
+            (LeerlingzorgDbContext db, Guid leerlingId, Guid id, Vertrouwelijkheid[] niveaus, Vertrouwelijkheid[] alsAuteur, int skip, int take) =>
+                Dossierbronnen.GesprekItems.Roep(db, Dossiertoegang.GesprekkenVanLezer.Roep(db, leerlingId, id, niveaus, alsAuteur), null)
+                    .Concat(Dossierbronnen.GemaakteAfspraken.Roep(db, Dossierbronnen.LeesbareAfspraken.Roep(db, leerlingId, id,
+                        Dossiertoegang.GesprekkenVanLezer.Roep(db, leerlingId, id, niveaus, alsAuteur))))
+                    .Concat(Dossierbronnen.AfgerondeAfspraken.Roep(db, Dossierbronnen.LeesbareAfspraken.Roep(db, leerlingId, id,
+                        Dossiertoegang.GesprekkenVanLezer.Roep(db, leerlingId, id, niveaus, alsAuteur))))
+                    .OrderByDescending(i => i.Datum).ThenByDescending(i => i.Tijdstip).ThenByDescending(i => i.Id)
+                    .Skip(skip)
+                    .Take(take)));
+
+    private async Task<Result<TijdlijnPagina>> PaginaAsync(TijdlijnVraag vraag, int pagina, List<TijdlijnItem> items, CancellationToken cancellationToken)
+    {
         var heeftMeer = items.Count > TijdlijnVraag.PaginaGrootte;
         if (heeftMeer)
         {
