@@ -154,10 +154,17 @@ public sealed class TijdlijnHandler(IDbContextFactory<LeerlingzorgDbContext> dbF
             return [];
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.GesprekSoorten.Where(s => s.Actief).OrderBy(s => s.Volgorde).ThenBy(s => s.Naam)
-            .Select(s => new TijdlijnSoortKeuze(s.Id, s.Naam))
-            .ToListAsync(cancellationToken);
+        var soorten = new List<TijdlijnSoortKeuze>();
+        await foreach (var soort in SoortenQuery(db).WithCancellation(cancellationToken))
+        {
+            soorten.Add(soort);
+        }
+        return soorten;
     }
+
+    private static readonly Func<LeerlingzorgDbContext, IAsyncEnumerable<TijdlijnSoortKeuze>> SoortenQuery =
+        EF.CompileAsyncQuery((LeerlingzorgDbContext db) => db.GesprekSoorten.Where(s => s.Actief).OrderBy(s => s.Volgorde).ThenBy(s => s.Naam)
+            .Select(s => new TijdlijnSoortKeuze(s.Id, s.Naam)));
 
     private static string Omschrijving(TijdlijnVraag vraag) =>
         vraag.GesprekSoortId is { } soort ? $"gesprekssoort {soort}" : vraag.Filter.ToString().ToLowerInvariant();
