@@ -80,6 +80,8 @@ public sealed class TijdlijnHandler(IDbContextFactory<LeerlingzorgDbContext> dbF
         List<TijdlijnItem> items;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
+            // One connection (one session setting) for the relation, the page and its audit line.
+            await db.Database.OpenConnectionAsync(cancellationToken);
             // Invisible to the user (no relation, not schoolwide) or of another school: not found.
             if (await db.DossierlezerAsync(currentUser, vraag.LeerlingId, cancellationToken) is not { } lezer)
             {
@@ -112,8 +114,8 @@ public sealed class TijdlijnHandler(IDbContextFactory<LeerlingzorgDbContext> dbF
                     .Take(TijdlijnVraag.PaginaGrootte + 1)
                     .ToListAsync(cancellationToken);
             }
+            return await PaginaAsync(db, vraag, pagina, items, cancellationToken);
         }
-        return await PaginaAsync(vraag, pagina, items, cancellationToken);
     }
 
     /// <summary>
@@ -132,7 +134,7 @@ public sealed class TijdlijnHandler(IDbContextFactory<LeerlingzorgDbContext> dbF
                     .Skip(skip)
                     .Take(take)));
 
-    private async Task<Result<TijdlijnPagina>> PaginaAsync(TijdlijnVraag vraag, int pagina, List<TijdlijnItem> items, CancellationToken cancellationToken)
+    private async Task<Result<TijdlijnPagina>> PaginaAsync(LeerlingzorgDbContext db, TijdlijnVraag vraag, int pagina, List<TijdlijnItem> items, CancellationToken cancellationToken)
     {
         var heeftMeer = items.Count > TijdlijnVraag.PaginaGrootte;
         if (heeftMeer)
@@ -140,7 +142,7 @@ public sealed class TijdlijnHandler(IDbContextFactory<LeerlingzorgDbContext> dbF
             items.RemoveAt(items.Count - 1);
         }
         var gesprekken = items.Count(i => i.Soort == TijdlijnSoort.Gesprek);
-        await audit.ReadAsync(vraag.LeerlingId,
+        await audit.ReadEachAsync(db, [vraag.LeerlingId],
             $"tijdlijn pagina {pagina} ({Omschrijving(vraag)}): {gesprekken} {Dossierbronnen.Gesprekken.AuditOmschrijving}, {items.Count - gesprekken} andere items",
             cancellationToken);
         return new TijdlijnPagina(items, heeftMeer, pagina);

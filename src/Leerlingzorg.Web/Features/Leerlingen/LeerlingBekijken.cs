@@ -47,6 +47,8 @@ public sealed class LeerlingBekijkenHandler(IDbContextFactory<LeerlingzorgDbCont
         LeerlingKaart? kaart;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
+            // One connection (one session setting) for the relation, the card and its audit line.
+            await db.Database.OpenConnectionAsync(cancellationToken);
             // The reader's relation to the student once; then one statement: the card and the open afspraken he may read.
             if (await db.DossierlezerAsync(currentUser, leerlingId, cancellationToken) is not { } lezer)
             {
@@ -64,12 +66,12 @@ public sealed class LeerlingBekijkenHandler(IDbContextFactory<LeerlingzorgDbCont
                 kaart = await Kaarten(db, db.Leerlingen.Where(l => l.Id == leerlingId), afspraken)
                     .FirstOrDefaultAsync(cancellationToken);
             }
+            if (kaart is null)
+            {
+                return Fout.NietGevonden("De leerling");
+            }
+            await audit.ReadEachAsync(db, [kaart.Id], "leerlingkaart", cancellationToken);
         }
-        if (kaart is null)
-        {
-            return Fout.NietGevonden("De leerling");
-        }
-        await audit.ReadAsync(kaart.Id, "leerlingkaart", cancellationToken);
         return kaart;
     }
 
