@@ -50,23 +50,18 @@ public static class Dossierbronnen
 
     public static IReadOnlyList<IDossierbron> Alle { get; } = [Gesprekken, Afspraken];
 
-    private sealed class GesprekBron : IDossierbron<Gesprek>
-    {
-        public Type Entiteit => typeof(Gesprek);
-        public IReadOnlyList<Type> Onderdelen { get; } = [typeof(GesprekLeerling), typeof(GesprekRevisie)];
-        public string AuditOmschrijving => "gesprekken";
-        public Bewaartermijn Bewaartermijn => Leerlingdossier;
+    /// <summary>
+    /// The readable predicate of <see cref="Afspraken"/> over the student, the reader and the gesprekken he may read,
+    /// as parameters (a compiled query inlines it): an afspraak of a gesprek is as confidential as that gesprek (its
+    /// owner keeps his own); one made without a gesprek is for everyone who sees the student.
+    /// </summary>
+    public static readonly Inline.Deel<Func<LeerlingzorgDbContext, Guid, Guid, IQueryable<Gesprek>, IQueryable<Afspraak>>> LeesbareAfspraken =
+        new((db, leerlingId, id, gesprekken) => db.Afspraken.Where(a => a.LeerlingId == leerlingId
+            && (a.GesprekId == null || a.EigenaarId == id || gesprekken.Any(g => g.Id == a.GesprekId))));
 
-        public IQueryable<Gesprek> Leesbaar(LeerlingzorgDbContext db, Dossierlezer lezer) => db.LeesbareGesprekken(lezer);
-
-        public IEnumerable<IQueryable<TijdlijnItem>> Tijdlijn(LeerlingzorgDbContext db, Dossierlezer lezer, TijdlijnVraag vraag)
-        {
-            if (vraag.GesprekSoortId is null && vraag.Filter is not (TijdlijnFilterSoort.Alles or TijdlijnFilterSoort.Gesprekken))
-            {
-                yield break;
-            }
-            var soortId = vraag.GesprekSoortId;
-            yield return Leesbaar(db, lezer)
+    /// <summary>The timeline items of these gesprekken (of one kind when <c>soortId</c> is given).</summary>
+    public static readonly Inline.Deel<Func<LeerlingzorgDbContext, IQueryable<Gesprek>, Guid?, IQueryable<TijdlijnItem>>> GesprekItems =
+        new((db, gesprekken, soortId) => gesprekken
                 .Where(g => soortId == null || g.SoortId == soortId)
                 .Select(g => new TijdlijnItem
                 {
@@ -85,38 +80,11 @@ public static class Dossierbronnen
                     IsVoortgang = g.Voortgang != null,
                     Deadline = null,
                     AantalLeerlingen = g.Leerlingen.Count,
-                });
-        }
-    }
+                }));
 
-    private sealed class AfspraakBron : IDossierbron<Afspraak>
-    {
-        public Type Entiteit => typeof(Afspraak);
-        public IReadOnlyList<Type> Onderdelen { get; } = [];
-        public string AuditOmschrijving => "afspraken";
-        public Bewaartermijn Bewaartermijn => Leerlingdossier;
-
-        /// <summary>
-        /// An afspraak of a gesprek is as confidential as that gesprek (its owner keeps his own); one made without a
-        /// gesprek is for everyone who sees the student.
-        /// </summary>
-        public IQueryable<Afspraak> Leesbaar(LeerlingzorgDbContext db, Dossierlezer lezer)
-        {
-            var leerlingId = lezer.LeerlingId;
-            var id = lezer.Id;
-            var gesprekken = db.LeesbareGesprekken(lezer);
-            return db.Afspraken.Where(a => a.LeerlingId == leerlingId
-                && (a.GesprekId == null || a.EigenaarId == id || gesprekken.Any(g => g.Id == a.GesprekId)));
-        }
-
-        public IEnumerable<IQueryable<TijdlijnItem>> Tijdlijn(LeerlingzorgDbContext db, Dossierlezer lezer, TijdlijnVraag vraag)
-        {
-            if (vraag.GesprekSoortId is not null || vraag.Filter is not (TijdlijnFilterSoort.Alles or TijdlijnFilterSoort.Afspraken))
-            {
-                yield break;
-            }
-            var afspraken = Leesbaar(db, lezer);
-            yield return afspraken.Select(a => new TijdlijnItem
+    /// <summary>The timeline items of these afspraken being made.</summary>
+    public static readonly Inline.Deel<Func<LeerlingzorgDbContext, IQueryable<Afspraak>, IQueryable<TijdlijnItem>>> GemaakteAfspraken =
+        new((db, afspraken) => afspraken.Select(a => new TijdlijnItem
             {
                 Soort = TijdlijnSoort.AfspraakGemaakt,
                 Id = a.Id,
@@ -136,8 +104,11 @@ public static class Dossierbronnen
                 IsVoortgang = false,
                 Deadline = a.Deadline,
                 AantalLeerlingen = 0,
-            });
-            yield return afspraken.Where(a => a.AfgerondOp != null).Select(a => new TijdlijnItem
+            }));
+
+    /// <summary>The timeline items of these afspraken being finished.</summary>
+    public static readonly Inline.Deel<Func<LeerlingzorgDbContext, IQueryable<Afspraak>, IQueryable<TijdlijnItem>>> AfgerondeAfspraken =
+        new((db, afspraken) => afspraken.Where(a => a.AfgerondOp != null).Select(a => new TijdlijnItem
             {
                 Soort = TijdlijnSoort.AfspraakAfgerond,
                 Id = a.Id,
@@ -154,7 +125,50 @@ public static class Dossierbronnen
                 IsVoortgang = false,
                 Deadline = a.Deadline,
                 AantalLeerlingen = 0,
-            });
+            }));
+
+    private sealed class GesprekBron : IDossierbron<Gesprek>
+    {
+        public Type Entiteit => typeof(Gesprek);
+        public IReadOnlyList<Type> Onderdelen { get; } = [typeof(GesprekLeerling), typeof(GesprekRevisie)];
+        public string AuditOmschrijving => "gesprekken";
+        public Bewaartermijn Bewaartermijn => Leerlingdossier;
+
+        public IQueryable<Gesprek> Leesbaar(LeerlingzorgDbContext db, Dossierlezer lezer) => db.LeesbareGesprekken(lezer);
+
+        public IEnumerable<IQueryable<TijdlijnItem>> Tijdlijn(LeerlingzorgDbContext db, Dossierlezer lezer, TijdlijnVraag vraag)
+        {
+            if (vraag.GesprekSoortId is null && vraag.Filter is not (TijdlijnFilterSoort.Alles or TijdlijnFilterSoort.Gesprekken))
+            {
+                yield break;
+            }
+            yield return GesprekItems.Roep(db, Leesbaar(db, lezer), vraag.GesprekSoortId);
+        }
+    }
+
+    private sealed class AfspraakBron : IDossierbron<Afspraak>
+    {
+        public Type Entiteit => typeof(Afspraak);
+        public IReadOnlyList<Type> Onderdelen { get; } = [];
+        public string AuditOmschrijving => "afspraken";
+        public Bewaartermijn Bewaartermijn => Leerlingdossier;
+
+        /// <summary>
+        /// An afspraak of a gesprek is as confidential as that gesprek (its owner keeps his own); one made without a
+        /// gesprek is for everyone who sees the student.
+        /// </summary>
+        public IQueryable<Afspraak> Leesbaar(LeerlingzorgDbContext db, Dossierlezer lezer) =>
+            LeesbareAfspraken.Roep(db, lezer.LeerlingId, lezer.Id, db.LeesbareGesprekken(lezer));
+
+        public IEnumerable<IQueryable<TijdlijnItem>> Tijdlijn(LeerlingzorgDbContext db, Dossierlezer lezer, TijdlijnVraag vraag)
+        {
+            if (vraag.GesprekSoortId is not null || vraag.Filter is not (TijdlijnFilterSoort.Alles or TijdlijnFilterSoort.Afspraken))
+            {
+                yield break;
+            }
+            var afspraken = Leesbaar(db, lezer);
+            yield return GemaakteAfspraken.Roep(db, afspraken);
+            yield return AfgerondeAfspraken.Roep(db, afspraken);
         }
     }
 }

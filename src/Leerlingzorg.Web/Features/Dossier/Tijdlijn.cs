@@ -80,33 +80,69 @@ public sealed class TijdlijnHandler(IDbContextFactory<LeerlingzorgDbContext> dbF
         List<TijdlijnItem> items;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
+            // One connection (one session setting) for the relation, the page and its audit line.
+            await db.Database.OpenConnectionAsync(cancellationToken);
             // Invisible to the user (no relation, not schoolwide) or of another school: not found.
             if (await db.DossierlezerAsync(currentUser, vraag.LeerlingId, cancellationToken) is not { } lezer)
             {
                 return Fout.NietGevonden("De leerling");
             }
-            IQueryable<TijdlijnItem>? union = null;
-            foreach (var bron in Dossierbronnen.Alle.SelectMany(b => b.Tijdlijn(db, lezer, vraag)))
+            if (vraag is { Filter: TijdlijnFilterSoort.Alles, GesprekSoortId: null } && !lezer.GroepsgesprekkenRuimer)
             {
-                union = union is null ? bron : union.Concat(bron);
+                // The page as almost every reader opens it: the same union, compiled once.
+                items = [];
+                await foreach (var item in AllesVanLezer(db, lezer.LeerlingId, lezer.Id, lezer.Niveaus, lezer.NiveausAlsAuteur,
+                    (pagina - 1) * TijdlijnVraag.PaginaGrootte, TijdlijnVraag.PaginaGrootte + 1).WithCancellation(cancellationToken))
+                {
+                    items.Add(item);
+                }
             }
-            if (union is null)
+            else
             {
-                return new TijdlijnPagina([], false, pagina);
+                IQueryable<TijdlijnItem>? union = null;
+                foreach (var bron in Dossierbronnen.Alle.SelectMany(b => b.Tijdlijn(db, lezer, vraag)))
+                {
+                    union = union is null ? bron : union.Concat(bron);
+                }
+                if (union is null)
+                {
+                    return new TijdlijnPagina([], false, pagina);
+                }
+                items = await union
+                    .OrderByDescending(i => i.Datum).ThenByDescending(i => i.Tijdstip).ThenByDescending(i => i.Id)
+                    .Skip((pagina - 1) * TijdlijnVraag.PaginaGrootte)
+                    .Take(TijdlijnVraag.PaginaGrootte + 1)
+                    .ToListAsync(cancellationToken);
             }
-            items = await union
-                .OrderByDescending(i => i.Datum).ThenByDescending(i => i.Tijdstip).ThenByDescending(i => i.Id)
-                .Skip((pagina - 1) * TijdlijnVraag.PaginaGrootte)
-                .Take(TijdlijnVraag.PaginaGrootte + 1)
-                .ToListAsync(cancellationToken);
+            return await PaginaAsync(db, vraag, pagina, items, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The whole timeline (<see cref="TijdlijnFilterSoort.Alles"/>) of a reader whose relation decides: the sources of
+    /// <see cref="Dossierbronnen.Alle"/> in their order (gesprekken, afspraken made, afspraken finished), their parts inlined.
+    /// </summary>
+    private static readonly Func<LeerlingzorgDbContext, Guid, Guid, Vertrouwelijkheid[], Vertrouwelijkheid[], int, int, IAsyncEnumerable<TijdlijnItem>> AllesVanLezer =
+        EF.CompileAsyncQuery(Inline.In<Func<LeerlingzorgDbContext, Guid, Guid, Vertrouwelijkheid[], Vertrouwelijkheid[], int, int, IQueryable<TijdlijnItem>>>(
+            (LeerlingzorgDbContext db, Guid leerlingId, Guid id, Vertrouwelijkheid[] niveaus, Vertrouwelijkheid[] alsAuteur, int skip, int take) =>
+                Dossierbronnen.GesprekItems.Roep(db, Dossiertoegang.GesprekkenVanLezer.Roep(db, leerlingId, id, niveaus, alsAuteur), null)
+                    .Concat(Dossierbronnen.GemaakteAfspraken.Roep(db, Dossierbronnen.LeesbareAfspraken.Roep(db, leerlingId, id,
+                        Dossiertoegang.GesprekkenVanLezer.Roep(db, leerlingId, id, niveaus, alsAuteur))))
+                    .Concat(Dossierbronnen.AfgerondeAfspraken.Roep(db, Dossierbronnen.LeesbareAfspraken.Roep(db, leerlingId, id,
+                        Dossiertoegang.GesprekkenVanLezer.Roep(db, leerlingId, id, niveaus, alsAuteur))))
+                    .OrderByDescending(i => i.Datum).ThenByDescending(i => i.Tijdstip).ThenByDescending(i => i.Id)
+                    .Skip(skip)
+                    .Take(take)));
+
+    private async Task<Result<TijdlijnPagina>> PaginaAsync(LeerlingzorgDbContext db, TijdlijnVraag vraag, int pagina, List<TijdlijnItem> items, CancellationToken cancellationToken)
+    {
         var heeftMeer = items.Count > TijdlijnVraag.PaginaGrootte;
         if (heeftMeer)
         {
             items.RemoveAt(items.Count - 1);
         }
         var gesprekken = items.Count(i => i.Soort == TijdlijnSoort.Gesprek);
-        await audit.ReadAsync(vraag.LeerlingId,
+        await audit.ReadEachAsync(db, [vraag.LeerlingId],
             $"tijdlijn pagina {pagina} ({Omschrijving(vraag)}): {gesprekken} {Dossierbronnen.Gesprekken.AuditOmschrijving}, {items.Count - gesprekken} andere items",
             cancellationToken);
         return new TijdlijnPagina(items, heeftMeer, pagina);
@@ -120,10 +156,17 @@ public sealed class TijdlijnHandler(IDbContextFactory<LeerlingzorgDbContext> dbF
             return [];
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.GesprekSoorten.Where(s => s.Actief).OrderBy(s => s.Volgorde).ThenBy(s => s.Naam)
-            .Select(s => new TijdlijnSoortKeuze(s.Id, s.Naam))
-            .ToListAsync(cancellationToken);
+        var soorten = new List<TijdlijnSoortKeuze>();
+        await foreach (var soort in SoortenQuery(db).WithCancellation(cancellationToken))
+        {
+            soorten.Add(soort);
+        }
+        return soorten;
     }
+
+    private static readonly Func<LeerlingzorgDbContext, IAsyncEnumerable<TijdlijnSoortKeuze>> SoortenQuery =
+        EF.CompileAsyncQuery((LeerlingzorgDbContext db) => db.GesprekSoorten.Where(s => s.Actief).OrderBy(s => s.Volgorde).ThenBy(s => s.Naam)
+            .Select(s => new TijdlijnSoortKeuze(s.Id, s.Naam)));
 
     private static string Omschrijving(TijdlijnVraag vraag) =>
         vraag.GesprekSoortId is { } soort ? $"gesprekssoort {soort}" : vraag.Filter.ToString().ToLowerInvariant();

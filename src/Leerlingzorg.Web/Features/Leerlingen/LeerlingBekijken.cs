@@ -47,22 +47,31 @@ public sealed class LeerlingBekijkenHandler(IDbContextFactory<LeerlingzorgDbCont
         LeerlingKaart? kaart;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
+            // One connection (one session setting) for the relation, the card and its audit line.
+            await db.Database.OpenConnectionAsync(cancellationToken);
             // The reader's relation to the student once; then one statement: the card and the open afspraken he may read.
             if (await db.DossierlezerAsync(currentUser, leerlingId, cancellationToken) is not { } lezer)
             {
                 return Fout.NietGevonden("De leerling");
             }
-            // The student's id as a constant (in the source): EF pages a collection with ROW_NUMBER() over the whole
+            // The student's id in the source's predicate: EF pages a collection with ROW_NUMBER() over the whole
             // subquery, which without it would rank every open afspraak of the school.
-            var afspraken = Dossierbronnen.Afspraken.Leesbaar(db, lezer).Where(a => a.AfgerondOp == null);
-            kaart = await Kaarten(db, db.Leerlingen.Where(l => l.Id == leerlingId), afspraken)
-                .FirstOrDefaultAsync(cancellationToken);
+            if (!lezer.GroepsgesprekkenRuimer)
+            {
+                kaart = await KaartVanLezer(db, leerlingId, lezer.Id, lezer.Niveaus, lezer.NiveausAlsAuteur, cancellationToken);
+            }
+            else
+            {
+                var afspraken = Dossierbronnen.Afspraken.Leesbaar(db, lezer).Where(a => a.AfgerondOp == null);
+                kaart = await Kaarten(db, db.Leerlingen.Where(l => l.Id == leerlingId), afspraken)
+                    .FirstOrDefaultAsync(cancellationToken);
+            }
+            if (kaart is null)
+            {
+                return Fout.NietGevonden("De leerling");
+            }
+            await audit.ReadEachAsync(db, [kaart.Id], "leerlingkaart", cancellationToken);
         }
-        if (kaart is null)
-        {
-            return Fout.NietGevonden("De leerling");
-        }
-        await audit.ReadAsync(kaart.Id, "leerlingkaart", cancellationToken);
         return kaart;
     }
 
@@ -70,10 +79,11 @@ public sealed class LeerlingBekijkenHandler(IDbContextFactory<LeerlingzorgDbCont
     /// The card of each student in <paramref name="leerlingen"/>, in one query, with the student's rows of
     /// <paramref name="openAfspraken"/> (none when not given: the beheerder's basic view shows no dossier).
     /// </summary>
-    internal static IQueryable<LeerlingKaart> Kaarten(LeerlingzorgDbContext db, IQueryable<Leerling> leerlingen, IQueryable<Afspraak>? openAfspraken = null)
-    {
-        var afspraken = openAfspraken ?? db.Afspraken.Where(_ => false);
-        return leerlingen.Select(l => new LeerlingKaart(l.Id, l.Leerlingnummer,
+    internal static IQueryable<LeerlingKaart> Kaarten(LeerlingzorgDbContext db, IQueryable<Leerling> leerlingen, IQueryable<Afspraak>? openAfspraken = null) =>
+        KaartenDeel.Roep(db, leerlingen, openAfspraken ?? db.Afspraken.Where(_ => false));
+
+    private static readonly Inline.Deel<Func<LeerlingzorgDbContext, IQueryable<Leerling>, IQueryable<Afspraak>, IQueryable<LeerlingKaart>>> KaartenDeel =
+        new((db, leerlingen, afspraken) => leerlingen.Select(l => new LeerlingKaart(l.Id, l.Leerlingnummer,
             LeerlingzorgDbContext.VolledigeNaam(l.Voornaam, l.Tussenvoegsel, l.Achternaam),
             l.Geboortedatum, l.IsAmv, l.KlasId, l.Klas!.Naam,
             db.Users.Where(u => l.Klas!.Mentoren.Any(m => m.MedewerkerId == u.Id))
@@ -100,6 +110,17 @@ public sealed class LeerlingBekijkenHandler(IDbContextFactory<LeerlingzorgDbCont
                         .FirstOrDefault(),
                     a.GesprekId))
                 .ToList(),
-        });
-    }
+        }));
+
+    /// <summary>
+    /// The header for the usual reader (his relation decides, <see cref="Dossierlezer.GroepsgesprekkenRuimer"/> false):
+    /// <see cref="Kaarten"/> with the readable open afspraken, the same parts inlined, compiled once.
+    /// </summary>
+    private static readonly Func<LeerlingzorgDbContext, Guid, Guid, Vertrouwelijkheid[], Vertrouwelijkheid[], CancellationToken, Task<LeerlingKaart?>> KaartVanLezer =
+        EF.CompileAsyncQuery(Inline.In<Func<LeerlingzorgDbContext, Guid, Guid, Vertrouwelijkheid[], Vertrouwelijkheid[], CancellationToken, LeerlingKaart?>>((LeerlingzorgDbContext db, Guid leerlingId, Guid id, Vertrouwelijkheid[] niveaus, Vertrouwelijkheid[] alsAuteur, CancellationToken _) =>
+            KaartenDeel.Roep(db, db.Leerlingen.Where(l => l.Id == leerlingId),
+                    Dossierbronnen.LeesbareAfspraken.Roep(db, leerlingId, id,
+                        Dossiertoegang.GesprekkenVanLezer.Roep(db, leerlingId, id, niveaus, alsAuteur))
+                    .Where(a => a.AfgerondOp == null))
+                .FirstOrDefault()));
 }

@@ -113,13 +113,18 @@ public static class Dossiertoegang
             // The rule over all students grants at least what the relation to this student grants: exact on its own.
             return db.LeesbareGesprekken(lezer.User).Where(g => g.Leerlingen.Any(gl => gl.LeerlingId == leerlingId));
         }
-        var id = lezer.Id;
-        var niveaus = lezer.Niveaus;
-        var alsAuteur = lezer.NiveausAlsAuteur;
-        return db.Gesprekken.Where(g => g.VerwijderdOp == null
-            && g.Leerlingen.Any(gl => gl.LeerlingId == leerlingId)
-            && (niveaus.Contains(g.Vertrouwelijkheid) || (g.AuteurId == id && alsAuteur.Contains(g.Vertrouwelijkheid))));
+        return GesprekkenVanLezer.Roep(db, leerlingId, lezer.Id, lezer.Niveaus, lezer.NiveausAlsAuteur);
     }
+
+    /// <summary>
+    /// <see cref="LeesbareGesprekken(LeerlingzorgDbContext, Dossierlezer)"/> for a reader whose relation decides (not
+    /// <see cref="Dossierlezer.GroepsgesprekkenRuimer"/>): student, reader, <see cref="Dossierlezer.Niveaus"/> and
+    /// <see cref="Dossierlezer.NiveausAlsAuteur"/> as parameters, so that a compiled query inlines the same rule.
+    /// </summary>
+    public static readonly Inline.Deel<Func<LeerlingzorgDbContext, Guid, Guid, Vertrouwelijkheid[], Vertrouwelijkheid[], IQueryable<Gesprek>>> GesprekkenVanLezer =
+        new((db, leerlingId, id, niveaus, alsAuteur) => db.Gesprekken.Where(g => g.VerwijderdOp == null
+            && g.Leerlingen.Any(gl => gl.LeerlingId == leerlingId)
+            && (niveaus.Contains(g.Vertrouwelijkheid) || (g.AuteurId == id && alsAuteur.Contains(g.Vertrouwelijkheid)))));
 
     /// <summary>The gesprekken the user may read, of any student: for lists that span students.</summary>
     public static IQueryable<Gesprek> LeesbareGesprekken(this LeerlingzorgDbContext db, CurrentUser user, bool metVerwijderde = false)
