@@ -39,7 +39,7 @@ internal static class ImportBenchmark
 
     private static async Task<(Guid School, Guid Beheerder, List<string> Klassen)> KiesSchoolAsync(string superuser, CancellationToken cancellationToken)
     {
-        var jaar = Schooljaar.Op(DateOnly.FromDateTime(DateTime.Today)).Startjaar;
+        var jaar = Leerlingzorg.Domain.Schoolkalender.HuidigSchooljaar(TimeProvider.System).Startjaar;
         await using var connection = new NpgsqlConnection(superuser);
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand("""

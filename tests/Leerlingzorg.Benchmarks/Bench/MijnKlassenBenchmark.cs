@@ -48,7 +48,7 @@ internal static class MijnKlassenBenchmark
 
     public static async Task RunAsync(BenchTarget target, AppPath app, AppPath superuser, int rounds, int seed, CancellationToken cancellationToken)
     {
-        var jaar = Schooljaar.Op(DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime));
+        var jaar = Leerlingzorg.Domain.Schoolkalender.HuidigSchooljaar(TimeProvider.System);
         var mentoren = await LoadMentorsAsync(target.Superuser, jaar, seed, cancellationToken);
         Console.WriteLine();
         Console.WriteLine($"== bench mijnklassen: {mentoren.Count} mentors (schooljaar {jaar}), {rounds} rounds per path ==");

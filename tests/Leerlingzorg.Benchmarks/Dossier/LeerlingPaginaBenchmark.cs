@@ -288,7 +288,7 @@ internal static class GesprekkenGenerator
             }
         }
         var random = new Random(seed);
-        var vandaag = DateOnly.FromDateTime(DateTime.Today);
+        var vandaag = Leerlingzorg.Domain.Schoolkalender.Vandaag(TimeProvider.System);
         var gesprekken = new List<(Guid Id, Guid School, Guid Soort, DateOnly Datum, Guid Auteur, string Tekst, string Niveau, string? Voortgang, Guid Leerling)>();
         var afspraken = new List<(Guid School, Guid Leerling, Guid Gesprek, string Wat, Guid Eigenaar, DateOnly Deadline, DateTimeOffset Aangemaakt, bool Afgerond)>();
         var voortgangJson = JsonSerializer.Serialize(new Dictionary<string, string>

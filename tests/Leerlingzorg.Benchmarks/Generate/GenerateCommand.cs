@@ -20,7 +20,7 @@ internal static class GenerateCommand
         args.GetInt("schools", DefaultScholen, minimum: 1),
         args.GetInt("leerlingen", DefaultLeerlingen, minimum: 0),
         args.GetInt("seed", DefaultSeed),
-        Schooljaar.Op(DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime)));
+        Leerlingzorg.Domain.Schoolkalender.HuidigSchooljaar(TimeProvider.System));
 
     public static async Task<int> RunAsync(Arguments args, CancellationToken cancellationToken)
     {
