@@ -26,7 +26,9 @@ public sealed class AuditLog(IDbContextFactory<LeerlingzorgDbContext> dbFactory,
 
     /// <summary>
     /// One read entry per student, written through the caller's context right after its query: for a hot read (the
-    /// quick search) that keeps its connection open, so the insert costs no second connection nor session setting.
+    /// student page, the quick search) that keeps its connection open, so the insert costs no second connection nor
+    /// session setting. One statement without the change tracker (the lines are never read back): the command
+    /// interceptors still clean its text, and row-level security checks its school.
     /// </summary>
     public async Task ReadEachAsync(LeerlingzorgDbContext db, IReadOnlyCollection<Guid> leerlingIds, string detail, CancellationToken cancellationToken = default)
     {
@@ -36,9 +38,12 @@ public sealed class AuditLog(IDbContextFactory<LeerlingzorgDbContext> dbFactory,
         {
             return;
         }
-        db.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
-        db.AuditEntries.AddRange(leerlingIds.Select(id => Entry(AuditActie.Lezen, id, detail)));
-        await db.SaveChangesAsync(cancellationToken);
+        var entry = Entry(AuditActie.Lezen, null, detail);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO audit_entries (school_id, gebruiker_id, rol, tijdstip, leerling_id, actie, detail)
+            SELECT {entry.SchoolId}::uuid, {entry.GebruikerId}::uuid, {entry.Rol}::text, {entry.Tijdstip}::timestamptz,
+                unnest({leerlingIds.ToArray()}::uuid[]), {entry.Actie.ToString()}::text, {entry.Detail}::text
+            """, cancellationToken);
     }
 
     /// <summary>
