@@ -23,6 +23,13 @@ public sealed class Leerling : ISchoolOwned
     public DateOnly? Uitschrijfdatum { get; set; }
     public string? Uitschrijfreden { get; set; }
     /// <summary>
+    /// The student's current level on the ladder of Professionele Momenten, kept with the history of its changes
+    /// (<see cref="Ondersteuning.PmStap"/>) so that headers and overviews read it without the history.
+    /// </summary>
+    public Ondersteuning.PmNiveau PmNiveau { get; set; } = Ondersteuning.PmNiveau.PmI;
+    /// <summary>Since when the student is on <see cref="PmNiveau"/>; null for the first line by default (never changed).</summary>
+    public DateOnly? PmSinds { get; set; }
+    /// <summary>
     /// Where the student was in each schooljaar, one <see cref="KlasPlaatsing"/> per year; changed only through
     /// <see cref="Plaats"/>, <see cref="SchrijfUit"/> and <see cref="RondSchooljaarAf"/>. A handler loads at least the
     /// placements of the years it touches (the methods look a year up in this list, and add one when it is missing).

@@ -2,6 +2,7 @@ using Leerlingzorg.Domain.Dossier;
 using Leerlingzorg.Domain.Gebruikers;
 using Leerlingzorg.Domain.Import;
 using Leerlingzorg.Domain.Leerlingen;
+using Leerlingzorg.Domain.Ondersteuning;
 using Leerlingzorg.Domain.Organisatie;
 using Leerlingzorg.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -68,6 +69,33 @@ public sealed class TestData(TestApp app)
             db.KlasMentoren.Add(new KlasMentor { KlasId = klas.Id, MedewerkerId = mentor.Id });
             db.Leerlingen.AddRange(leerlingen);
             db.Ouders.Add(ouder);
+            // The support structure (issue 9): one row of each, so that the isolation suite covers them.
+            var aanbod = new Ondersteuningsaanbod
+            {
+                Naam = "Plannen en organiseren", Categorie = Ondersteuningscategorie.Leren, Niveau = PmNiveau.PmI,
+                Aanbiedersoort = Aanbiedersoort.Intern, Aanbieder = "Mentor",
+            };
+            db.Ondersteuningsaanbod.Add(aanbod);
+            db.Inzetten.Add(new Inzet
+            {
+                LeerlingId = leerlingen[0].Id, AanbodId = aanbod.Id, Doel = "Zelf een weekplanning maken", Start = Schooldag.Vandaag,
+                EigenaarId = mentor.Id, Status = InzetStatus.Actief, AangemaaktOp = DateTimeOffset.UtcNow, AangemaaktDoor = mentor.Id,
+            });
+            db.PmStappen.Add(new PmStap
+            {
+                LeerlingId = leerlingen[0].Id, Van = PmNiveau.Pm0, Naar = PmNiveau.PmI, Datum = Schooldag.Vandaag,
+                VastgelegdOp = DateTimeOffset.UtcNow, DoorId = mentor.Id, Reden = "Intake afgerond",
+            });
+            db.Toestemmingen.Add(new Toestemming
+            {
+                LeerlingId = leerlingen[0].Id, OuderId = ouder.Id, Doel = ToestemmingDoel.IbBegeleiding, Wijze = ToestemmingWijze.Mondeling,
+                GegevenOp = Schooldag.Vandaag, VastgelegdOp = DateTimeOffset.UtcNow, VastgelegdDoor = mentor.Id,
+            });
+            db.Ondersteuningspassen.Add(new Ondersteuningspas
+            {
+                LeerlingId = leerlingen[0].Id, Diagnose = "Dyslexie", Faciliteiten = [new PasFaciliteit { Soort = Faciliteit.ExtraTijd }],
+                GeldigVanaf = Schooldag.Vandaag, AangemaaktOp = DateTimeOffset.UtcNow, AangemaaktDoor = mentor.Id,
+            });
             db.LeerlingOuders.Add(new LeerlingOuder { LeerlingId = leerlingen[0].Id, OuderId = ouder.Id, Relatie = OuderRelatie.Moeder });
             await db.SaveChangesAsync();
         }

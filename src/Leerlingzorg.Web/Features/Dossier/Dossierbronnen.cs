@@ -48,7 +48,8 @@ public static class Dossierbronnen
 
     public static IDossierbron<Afspraak> Afspraken { get; } = new AfspraakBron();
 
-    public static IReadOnlyList<IDossierbron> Alle { get; } = [Gesprekken, Afspraken];
+    public static IReadOnlyList<IDossierbron> Alle { get; } =
+        [Gesprekken, Afspraken, Ondersteuningsbronnen.PmStappen, Ondersteuningsbronnen.Inzetten, Ondersteuningsbronnen.Toestemmingen, Ondersteuningsbronnen.Passen];
 
     /// <summary>
     /// The readable predicate of <see cref="Afspraken"/> over the student, the reader and the gesprekken he may read,
@@ -80,6 +81,7 @@ public static class Dossierbronnen
                     IsVoortgang = g.Voortgang != null,
                     Deadline = null,
                     AantalLeerlingen = g.Leerlingen.Count,
+                    Niveau = null,
                 }));
 
     /// <summary>The timeline items of these afspraken being made.</summary>
@@ -104,6 +106,7 @@ public static class Dossierbronnen
                 IsVoortgang = false,
                 Deadline = a.Deadline,
                 AantalLeerlingen = 0,
+                Niveau = null,
             }));
 
     /// <summary>The timeline items of these afspraken being finished.</summary>
@@ -125,6 +128,7 @@ public static class Dossierbronnen
                 IsVoortgang = false,
                 Deadline = a.Deadline,
                 AantalLeerlingen = 0,
+                Niveau = null,
             }));
 
     private sealed class GesprekBron : IDossierbron<Gesprek>

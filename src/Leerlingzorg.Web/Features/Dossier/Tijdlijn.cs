@@ -13,6 +13,12 @@ public enum TijdlijnSoort
     Gesprek = 1,
     AfspraakGemaakt = 2,
     AfspraakAfgerond = 3,
+    PmGewijzigd = 4,
+    InzetGestart = 5,
+    InzetBeeindigd = 6,
+    ToestemmingGegeven = 7,
+    ToestemmingIngetrokken = 8,
+    PasVastgesteld = 9,
 }
 
 /// <summary>The kind filter of the timeline: everything, one family of kinds, or the gesprekken of one GesprekSoort.</summary>
@@ -21,6 +27,8 @@ public enum TijdlijnFilterSoort
     Alles,
     Gesprekken,
     Afspraken,
+    /// <summary>The support structure: the ladder, interventions, consent, the ondersteuningspas.</summary>
+    Ondersteuning,
 }
 
 public sealed record TijdlijnVraag(Guid LeerlingId, int Pagina = 1, TijdlijnFilterSoort Filter = TijdlijnFilterSoort.Alles, Guid? GesprekSoortId = null)
@@ -53,6 +61,8 @@ public sealed class TijdlijnItem
     public DateOnly? Deadline { get; init; }
     /// <summary>How many students a gesprek is about: more than one makes it a groepsgesprek. Zero for other kinds.</summary>
     public int AantalLeerlingen { get; init; }
+    /// <summary>The level a step on the ladder went to; null for other kinds.</summary>
+    public Domain.Ondersteuning.PmNiveau? Niveau { get; init; }
 }
 
 public sealed record TijdlijnSoortKeuze(Guid Id, string Naam);
@@ -91,7 +101,7 @@ public sealed class TijdlijnHandler(IDbContextFactory<LeerlingzorgDbContext> dbF
             {
                 // The page as almost every reader opens it: the same union, compiled once.
                 items = [];
-                await foreach (var item in AllesVanLezer(db, lezer.LeerlingId, lezer.Id, lezer.Niveaus, lezer.NiveausAlsAuteur,
+                await foreach (var item in AllesVanLezer(db, lezer.LeerlingId, lezer.Id, lezer.Niveaus, lezer.NiveausAlsAuteur, Ondersteuningsbronnen.LeestZorg(lezer),
                     (pagina - 1) * TijdlijnVraag.PaginaGrootte, TijdlijnVraag.PaginaGrootte + 1).WithCancellation(cancellationToken))
                 {
                     items.Add(item);
@@ -120,16 +130,18 @@ public sealed class TijdlijnHandler(IDbContextFactory<LeerlingzorgDbContext> dbF
 
     /// <summary>
     /// The whole timeline (<see cref="TijdlijnFilterSoort.Alles"/>) of a reader whose relation decides: the sources of
-    /// <see cref="Dossierbronnen.Alle"/> in their order (gesprekken, afspraken made, afspraken finished), their parts inlined.
+    /// <see cref="Dossierbronnen.Alle"/> in their order (gesprekken, afspraken made, afspraken finished, then the support structure's), their parts inlined.
     /// </summary>
-    private static readonly Func<LeerlingzorgDbContext, Guid, Guid, Vertrouwelijkheid[], Vertrouwelijkheid[], int, int, IAsyncEnumerable<TijdlijnItem>> AllesVanLezer =
-        EF.CompileAsyncQuery(Inline.In<Func<LeerlingzorgDbContext, Guid, Guid, Vertrouwelijkheid[], Vertrouwelijkheid[], int, int, IQueryable<TijdlijnItem>>>(
-            (LeerlingzorgDbContext db, Guid leerlingId, Guid id, Vertrouwelijkheid[] niveaus, Vertrouwelijkheid[] alsAuteur, int skip, int take) =>
-                Dossierbronnen.GesprekItems.Roep(db, Dossiertoegang.GesprekkenVanLezer.Roep(db, leerlingId, id, niveaus, alsAuteur), null)
-                    .Concat(Dossierbronnen.GemaakteAfspraken.Roep(db, Dossierbronnen.LeesbareAfspraken.Roep(db, leerlingId, id,
-                        Dossiertoegang.GesprekkenVanLezer.Roep(db, leerlingId, id, niveaus, alsAuteur))))
-                    .Concat(Dossierbronnen.AfgerondeAfspraken.Roep(db, Dossierbronnen.LeesbareAfspraken.Roep(db, leerlingId, id,
-                        Dossiertoegang.GesprekkenVanLezer.Roep(db, leerlingId, id, niveaus, alsAuteur))))
+    private static readonly Func<LeerlingzorgDbContext, Guid, Guid, Vertrouwelijkheid[], Vertrouwelijkheid[], bool, int, int, IAsyncEnumerable<TijdlijnItem>> AllesVanLezer =
+        EF.CompileAsyncQuery(Inline.In<Func<LeerlingzorgDbContext, Guid, Guid, Vertrouwelijkheid[], Vertrouwelijkheid[], bool, int, int, IQueryable<TijdlijnItem>>>(
+            (LeerlingzorgDbContext db, Guid leerlingId, Guid id, Vertrouwelijkheid[] niveaus, Vertrouwelijkheid[] alsAuteur, bool zorg, int skip, int take) =>
+                Ondersteuningsbronnen.Achter.Roep(db,
+                    Dossierbronnen.GesprekItems.Roep(db, Dossiertoegang.GesprekkenVanLezer.Roep(db, leerlingId, id, niveaus, alsAuteur), null)
+                        .Concat(Dossierbronnen.GemaakteAfspraken.Roep(db, Dossierbronnen.LeesbareAfspraken.Roep(db, leerlingId, id,
+                            Dossiertoegang.GesprekkenVanLezer.Roep(db, leerlingId, id, niveaus, alsAuteur))))
+                        .Concat(Dossierbronnen.AfgerondeAfspraken.Roep(db, Dossierbronnen.LeesbareAfspraken.Roep(db, leerlingId, id,
+                            Dossiertoegang.GesprekkenVanLezer.Roep(db, leerlingId, id, niveaus, alsAuteur)))),
+                    leerlingId, zorg)
                     .OrderByDescending(i => i.Datum).ThenByDescending(i => i.Tijdstip).ThenByDescending(i => i.Id)
                     .Skip(skip)
                     .Take(take)));

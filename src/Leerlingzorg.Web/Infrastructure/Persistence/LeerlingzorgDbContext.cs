@@ -48,6 +48,11 @@ public sealed class LeerlingzorgDbContext(DbContextOptions<LeerlingzorgDbContext
     public DbSet<Domain.Dossier.GesprekRevisie> GesprekRevisies => Set<Domain.Dossier.GesprekRevisie>();
     public DbSet<Domain.Dossier.GesprekConcept> GesprekConcepten => Set<Domain.Dossier.GesprekConcept>();
     public DbSet<Domain.Dossier.Afspraak> Afspraken => Set<Domain.Dossier.Afspraak>();
+    public DbSet<Domain.Ondersteuning.PmStap> PmStappen => Set<Domain.Ondersteuning.PmStap>();
+    public DbSet<Domain.Ondersteuning.Ondersteuningsaanbod> Ondersteuningsaanbod => Set<Domain.Ondersteuning.Ondersteuningsaanbod>();
+    public DbSet<Domain.Ondersteuning.Inzet> Inzetten => Set<Domain.Ondersteuning.Inzet>();
+    public DbSet<Domain.Ondersteuning.Toestemming> Toestemmingen => Set<Domain.Ondersteuning.Toestemming>();
+    public DbSet<Domain.Ondersteuning.Ondersteuningspas> Ondersteuningspassen => Set<Domain.Ondersteuning.Ondersteuningspas>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -98,8 +98,15 @@ public sealed class TijdlijnTests(TwoSchoolsFixture fixture) : IClassFixture<Two
         async Task<TijdlijnSoort[]> Soorten(TijdlijnFilterSoort filter, Guid? soort = null) =>
             [.. (await TijdlijnAsync(s.Mentor, Rollen.Mentor, new TijdlijnVraag(l, 1, filter, soort))).Items.Select(i => i.Soort).Order()];
 
-        // The seed gave the student a Mentorgesprek with an afspraak.
-        Assert.Equal([TijdlijnSoort.Gesprek, TijdlijnSoort.Gesprek, TijdlijnSoort.AfspraakGemaakt, TijdlijnSoort.AfspraakGemaakt], await Soorten(TijdlijnFilterSoort.Alles));
+        // The seed gave the student a Mentorgesprek with an afspraak, and one row of each part of the support structure
+        // (a step on the ladder, an intervention, a consent, a pass).
+        TijdlijnSoort[] ondersteuning = [TijdlijnSoort.PmGewijzigd, TijdlijnSoort.InzetGestart, TijdlijnSoort.ToestemmingGegeven, TijdlijnSoort.PasVastgesteld];
+        Assert.Equal([TijdlijnSoort.Gesprek, TijdlijnSoort.Gesprek, TijdlijnSoort.AfspraakGemaakt, TijdlijnSoort.AfspraakGemaakt, .. ondersteuning],
+            await Soorten(TijdlijnFilterSoort.Alles));
+        Assert.Equal(ondersteuning, await Soorten(TijdlijnFilterSoort.Ondersteuning));
+        // A docent reads the pass (its facilities) but not the Zorg-level ladder, intervention and consent.
+        Assert.Equal([TijdlijnSoort.PasVastgesteld],
+            [.. (await TijdlijnAsync(s.Docent, Rollen.Docent, new TijdlijnVraag(l, 1, TijdlijnFilterSoort.Ondersteuning))).Items.Select(i => i.Soort)]);
         Assert.Equal([TijdlijnSoort.Gesprek, TijdlijnSoort.Gesprek], await Soorten(TijdlijnFilterSoort.Gesprekken));
         Assert.Equal([TijdlijnSoort.AfspraakGemaakt, TijdlijnSoort.AfspraakGemaakt], await Soorten(TijdlijnFilterSoort.Afspraken));
 

@@ -19,6 +19,9 @@ internal sealed class LeerlingConfiguration : IEntityTypeConfiguration<Leerling>
         builder.ToTable("leerlingen");
         builder.IsSchoolOwnedWithId(l => new { l.SchoolId, l.Id });
         builder.Property(l => l.Leerlingnummer).HasMaxLength(20);
+        builder.Property(l => l.PmNiveau).HasDefaultValue(Domain.Ondersteuning.PmNiveau.PmI).HasSentinel((Domain.Ondersteuning.PmNiveau)(-1));
+        // The zorgcoördinator's overview: students per level.
+        builder.HasIndex(l => new { l.SchoolId, l.PmNiveau });
         builder.Property(l => l.Voornaam).HasMaxLength(100);
         builder.Property(l => l.Tussenvoegsel).HasMaxLength(20);
         builder.Property(l => l.Achternaam).HasMaxLength(100);

@@ -589,6 +589,16 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("leerlingnummer");
 
+                    b.Property<int>("PmNiveau")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("pm_niveau");
+
+                    b.Property<DateOnly?>("PmSinds")
+                        .HasColumnType("date")
+                        .HasColumnName("pm_sinds");
+
                     b.Property<Guid>("SchoolId")
                         .HasColumnType("uuid")
                         .HasColumnName("school_id");
@@ -638,6 +648,9 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                     b.HasIndex("SchoolId", "Leerlingnummer")
                         .IsUnique()
                         .HasDatabaseName("ix_leerlingen_school_id_leerlingnummer");
+
+                    b.HasIndex("SchoolId", "PmNiveau")
+                        .HasDatabaseName("ix_leerlingen_school_id_pm_niveau");
 
                     b.ToTable("leerlingen", (string)null);
                 });
@@ -735,6 +748,412 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_ouders_school_id_gebruiker_id");
 
                     b.ToTable("ouders", (string)null);
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Ondersteuning.Inzet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AanbodId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("aanbod_id");
+
+                    b.Property<Guid>("AangemaaktDoor")
+                        .HasColumnType("uuid")
+                        .HasColumnName("aangemaakt_door");
+
+                    b.Property<DateTimeOffset>("AangemaaktOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("aangemaakt_op");
+
+                    b.Property<DateOnly?>("BeeindigdOp")
+                        .HasColumnType("date")
+                        .HasColumnName("beeindigd_op");
+
+                    b.Property<string>("Doel")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("doel");
+
+                    b.Property<Guid>("EigenaarId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("eigenaar_id");
+
+                    b.Property<string>("Evaluatie")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("evaluatie");
+
+                    b.Property<string>("Frequentie")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("frequentie");
+
+                    b.Property<DateOnly?>("GeplandEinde")
+                        .HasColumnType("date")
+                        .HasColumnName("gepland_einde");
+
+                    b.Property<Guid>("LeerlingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("leerling_id");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date")
+                        .HasColumnName("start");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("ToestemmingIngetrokkenOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("toestemming_ingetrokken_op");
+
+                    b.Property<string>("Uitkomst")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("uitkomst");
+
+                    b.Property<int>("Versie")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("versie");
+
+                    b.Property<DateOnly?>("VolgendeEvaluatie")
+                        .HasColumnType("date")
+                        .HasColumnName("volgende_evaluatie");
+
+                    b.Property<DateTimeOffset?>("WachtlijstSinds")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("wachtlijst_sinds");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inzetten");
+
+                    b.HasAlternateKey("SchoolId", "Id")
+                        .HasName("ak_inzetten_school_id_id");
+
+                    b.HasIndex("AangemaaktDoor")
+                        .HasDatabaseName("ix_inzetten_aangemaakt_door");
+
+                    b.HasIndex("EigenaarId")
+                        .HasDatabaseName("ix_inzetten_eigenaar_id");
+
+                    b.HasIndex("SchoolId", "LeerlingId")
+                        .HasDatabaseName("ix_inzetten_school_id_leerling_id");
+
+                    b.HasIndex("SchoolId", "AanbodId", "Status")
+                        .HasDatabaseName("ix_inzetten_school_id_aanbod_id_status");
+
+                    b.HasIndex("SchoolId", "EigenaarId", "VolgendeEvaluatie")
+                        .HasDatabaseName("ix_inzetten_school_id_eigenaar_id_volgende_evaluatie");
+
+                    b.ToTable("inzetten", (string)null);
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Ondersteuning.Ondersteuningsaanbod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Aanbieder")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("aanbieder");
+
+                    b.Property<string>("Aanbiedersoort")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("aanbiedersoort");
+
+                    b.Property<bool>("Actief")
+                        .HasColumnType("boolean")
+                        .HasColumnName("actief");
+
+                    b.Property<int?>("Capaciteit")
+                        .HasColumnType("integer")
+                        .HasColumnName("capaciteit");
+
+                    b.Property<string>("Categorie")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("categorie");
+
+                    b.Property<string>("Naam")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("naam");
+
+                    b.Property<int>("Niveau")
+                        .HasColumnType("integer")
+                        .HasColumnName("niveau");
+
+                    b.Property<string>("Omschrijving")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("omschrijving");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<string>("ToestemmingNodig")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("toestemming_nodig");
+
+                    b.Property<int>("Volgorde")
+                        .HasColumnType("integer")
+                        .HasColumnName("volgorde");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ondersteuningsaanbod");
+
+                    b.HasAlternateKey("SchoolId", "Id")
+                        .HasName("ak_ondersteuningsaanbod_school_id_id");
+
+                    b.HasIndex("SchoolId", "Naam")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ondersteuningsaanbod_school_id_naam");
+
+                    b.ToTable("ondersteuningsaanbod", (string)null);
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Ondersteuning.Ondersteuningspas", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AangemaaktDoor")
+                        .HasColumnType("uuid")
+                        .HasColumnName("aangemaakt_door");
+
+                    b.Property<DateTimeOffset>("AangemaaktOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("aangemaakt_op");
+
+                    b.Property<string>("Diagnose")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("diagnose");
+
+                    b.Property<DateOnly?>("GeldigTot")
+                        .HasColumnType("date")
+                        .HasColumnName("geldig_tot");
+
+                    b.Property<DateOnly>("GeldigVanaf")
+                        .HasColumnType("date")
+                        .HasColumnName("geldig_vanaf");
+
+                    b.Property<Guid>("LeerlingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("leerling_id");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<int>("Versie")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("versie");
+
+                    b.Property<DateTimeOffset?>("VervallenOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("vervallen_op");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ondersteuningspassen");
+
+                    b.HasAlternateKey("SchoolId", "Id")
+                        .HasName("ak_ondersteuningspassen_school_id_id");
+
+                    b.HasIndex("AangemaaktDoor")
+                        .HasDatabaseName("ix_ondersteuningspassen_aangemaakt_door");
+
+                    b.HasIndex("SchoolId", "LeerlingId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ondersteuningspassen_school_id_leerling_id")
+                        .HasFilter("vervallen_op IS NULL");
+
+                    b.ToTable("ondersteuningspassen", (string)null);
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Ondersteuning.PmStap", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("date")
+                        .HasColumnName("datum");
+
+                    b.Property<Guid>("DoorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("door_id");
+
+                    b.Property<string>("Geprobeerd")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("geprobeerd");
+
+                    b.Property<Guid>("LeerlingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("leerling_id");
+
+                    b.Property<int>("Naar")
+                        .HasColumnType("integer")
+                        .HasColumnName("naar");
+
+                    b.Property<string>("Rechtvaardiging")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("rechtvaardiging");
+
+                    b.Property<string>("Reden")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("reden");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<int?>("Van")
+                        .HasColumnType("integer")
+                        .HasColumnName("van");
+
+                    b.Property<DateTimeOffset>("VastgelegdOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("vastgelegd_op");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pm_stappen");
+
+                    b.HasAlternateKey("SchoolId", "Id")
+                        .HasName("ak_pm_stappen_school_id_id");
+
+                    b.HasIndex("DoorId")
+                        .HasDatabaseName("ix_pm_stappen_door_id");
+
+                    b.HasIndex("SchoolId", "LeerlingId", "Datum")
+                        .HasDatabaseName("ix_pm_stappen_school_id_leerling_id_datum");
+
+                    b.ToTable("pm_stappen", (string)null);
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Ondersteuning.Toestemming", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Doel")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("doel");
+
+                    b.Property<DateOnly>("GegevenOp")
+                        .HasColumnType("date")
+                        .HasColumnName("gegeven_op");
+
+                    b.Property<DateOnly?>("GeldigTot")
+                        .HasColumnType("date")
+                        .HasColumnName("geldig_tot");
+
+                    b.Property<string>("IngetrokkenDoor")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("ingetrokken_door");
+
+                    b.Property<DateOnly?>("IngetrokkenOp")
+                        .HasColumnType("date")
+                        .HasColumnName("ingetrokken_op");
+
+                    b.Property<Guid?>("IntrekkingVastgelegdDoor")
+                        .HasColumnType("uuid")
+                        .HasColumnName("intrekking_vastgelegd_door");
+
+                    b.Property<Guid>("LeerlingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("leerling_id");
+
+                    b.Property<string>("Opmerking")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("opmerking");
+
+                    b.Property<Guid?>("OuderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ouder_id");
+
+                    b.Property<string>("Partner")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("partner");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<Guid>("VastgelegdDoor")
+                        .HasColumnType("uuid")
+                        .HasColumnName("vastgelegd_door");
+
+                    b.Property<DateTimeOffset>("VastgelegdOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("vastgelegd_op");
+
+                    b.Property<string>("Wijze")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("wijze");
+
+                    b.HasKey("Id")
+                        .HasName("pk_toestemmingen");
+
+                    b.HasAlternateKey("SchoolId", "Id")
+                        .HasName("ak_toestemmingen_school_id_id");
+
+                    b.HasIndex("VastgelegdDoor")
+                        .HasDatabaseName("ix_toestemmingen_vastgelegd_door");
+
+                    b.HasIndex("SchoolId", "GeldigTot")
+                        .HasDatabaseName("ix_toestemmingen_school_id_geldig_tot");
+
+                    b.HasIndex("SchoolId", "OuderId")
+                        .HasDatabaseName("ix_toestemmingen_school_id_ouder_id");
+
+                    b.HasIndex("SchoolId", "LeerlingId", "Doel")
+                        .HasDatabaseName("ix_toestemmingen_school_id_leerling_id_doel");
+
+                    b.ToTable("toestemmingen", (string)null);
                 });
 
             modelBuilder.Entity("Leerlingzorg.Domain.Organisatie.Afdeling", b =>
@@ -1680,6 +2099,167 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_ouders_scholen_school_id");
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Ondersteuning.Inzet", b =>
+                {
+                    b.HasOne("Leerlingzorg.Web.Infrastructure.Identity.Gebruiker", null)
+                        .WithMany()
+                        .HasForeignKey("AangemaaktDoor")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_inzetten_gebruikers_aangemaakt_door");
+
+                    b.HasOne("Leerlingzorg.Web.Infrastructure.Identity.Gebruiker", null)
+                        .WithMany()
+                        .HasForeignKey("EigenaarId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_inzetten_gebruikers_eigenaar_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_inzetten_scholen_school_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Ondersteuning.Ondersteuningsaanbod", "Aanbod")
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "AanbodId")
+                        .HasPrincipalKey("SchoolId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_inzetten_ondersteuningsaanbod_school_id_aanbod_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Leerlingen.Leerling", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "LeerlingId")
+                        .HasPrincipalKey("SchoolId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_inzetten_leerlingen_school_id_leerling_id");
+
+                    b.Navigation("Aanbod");
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Ondersteuning.Ondersteuningsaanbod", b =>
+                {
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ondersteuningsaanbod_scholen_school_id");
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Ondersteuning.Ondersteuningspas", b =>
+                {
+                    b.HasOne("Leerlingzorg.Web.Infrastructure.Identity.Gebruiker", null)
+                        .WithMany()
+                        .HasForeignKey("AangemaaktDoor")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ondersteuningspassen_gebruikers_aangemaakt_door");
+
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ondersteuningspassen_scholen_school_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Leerlingen.Leerling", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "LeerlingId")
+                        .HasPrincipalKey("SchoolId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ondersteuningspassen_leerlingen_school_id_leerling_id");
+
+                    b.OwnsMany("Leerlingzorg.Domain.Ondersteuning.PasFaciliteit", "Faciliteiten", b1 =>
+                        {
+                            b1.Property<Guid>("OndersteuningspasId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Soort")
+                                .IsRequired();
+
+                            b1.Property<string>("Toelichting");
+
+                            b1.HasKey("OndersteuningspasId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ondersteuningspassen");
+
+                            b1
+                                .ToJson("faciliteiten")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OndersteuningspasId")
+                                .HasConstraintName("fk_ondersteuningspassen_ondersteuningspassen_ondersteuningspas");
+                        });
+
+                    b.Navigation("Faciliteiten");
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Ondersteuning.PmStap", b =>
+                {
+                    b.HasOne("Leerlingzorg.Web.Infrastructure.Identity.Gebruiker", null)
+                        .WithMany()
+                        .HasForeignKey("DoorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pm_stappen_gebruikers_door_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pm_stappen_scholen_school_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Leerlingen.Leerling", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "LeerlingId")
+                        .HasPrincipalKey("SchoolId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pm_stappen_leerlingen_school_id_leerling_id");
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Ondersteuning.Toestemming", b =>
+                {
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_toestemmingen_scholen_school_id");
+
+                    b.HasOne("Leerlingzorg.Web.Infrastructure.Identity.Gebruiker", null)
+                        .WithMany()
+                        .HasForeignKey("VastgelegdDoor")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_toestemmingen_gebruikers_vastgelegd_door");
+
+                    b.HasOne("Leerlingzorg.Domain.Leerlingen.Leerling", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "LeerlingId")
+                        .HasPrincipalKey("SchoolId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_toestemmingen_leerlingen_school_id_leerling_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Leerlingen.Ouder", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "OuderId")
+                        .HasPrincipalKey("SchoolId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_toestemmingen_ouders_school_id_ouder_id");
                 });
 
             modelBuilder.Entity("Leerlingzorg.Domain.Organisatie.Afdeling", b =>

@@ -1,0 +1,282 @@
+using Leerlingzorg.Domain.Dossier;
+using Leerlingzorg.Domain.Ondersteuning;
+using Leerlingzorg.Web.Infrastructure.Authorization;
+using Leerlingzorg.Web.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Leerlingzorg.Web.Features.Dossier;
+
+/// <summary>
+/// The dossier sources of the support structure (issue 9): the ladder (<see cref="PmStap"/>), interventions
+/// (<see cref="Inzet"/>), consent (<see cref="Toestemming"/>) and the ondersteuningspas. The first three are Zorg-level:
+/// read by whoever <see cref="Leesrecht"/> grants <see cref="Vertrouwelijkheid.Zorg"/> for the student (mentor, his
+/// coördinator, the care roles); the pass is read by everyone who sees the student, its diagnosis only at Zorg level
+/// (<see cref="MagDiagnoseLezen"/>). Each timeline part takes the student and whether the reader reads Zorg as
+/// parameters, so that the compiled timeline inlines them.
+/// </summary>
+public static class Ondersteuningsbronnen
+{
+    public static IDossierbron<PmStap> PmStappen { get; } = new PmStapBron();
+
+    public static IDossierbron<Inzet> Inzetten { get; } = new InzetBron();
+
+    public static IDossierbron<Toestemming> Toestemmingen { get; } = new ToestemmingBron();
+
+    public static IDossierbron<Ondersteuningspas> Passen { get; } = new PasBron();
+
+    /// <summary>Whether the reader reads the Zorg level of this student (the ladder, interventions, consent, a diagnosis).</summary>
+    public static bool LeestZorg(Dossierlezer lezer)
+    {
+        ArgumentNullException.ThrowIfNull(lezer);
+        return lezer.Niveaus.Contains(Vertrouwelijkheid.Zorg);
+    }
+
+    /// <summary>The diagnosis on a pass: Zorg level (DOMAIN.md: teachers see facilities, not diagnoses).</summary>
+    public static bool MagDiagnoseLezen(Dossierlezer lezer) => LeestZorg(lezer);
+
+    public static readonly Inline.Deel<Func<LeerlingzorgDbContext, Guid, bool, IQueryable<TijdlijnItem>>> PmItems =
+        new((db, leerlingId, zorg) => db.PmStappen.Where(s => zorg && s.LeerlingId == leerlingId).Select(s => new TijdlijnItem
+        {
+            Soort = TijdlijnSoort.PmGewijzigd,
+            Id = s.Id,
+            GesprekId = null,
+            Datum = s.Datum,
+            Tijdstip = s.VastgelegdOp,
+            Titel = "Zorgladder",
+            GesprekSoortId = null,
+            Persoon = db.Users.Where(u => u.Id == s.DoorId)
+                .Select(u => LeerlingzorgDbContext.VolledigeNaam(u.Voornaam, u.Tussenvoegsel, u.Achternaam))
+                .FirstOrDefault(),
+            Vertrouwelijkheid = null,
+            Tekst = s.Reden.Substring(0, TijdlijnHandler.FragmentLengte),
+            IsVoortgang = false,
+            Deadline = null,
+            AantalLeerlingen = 0,
+            Niveau = s.Naar,
+        }));
+
+    /// <summary>Interventions that started (not those still on the waiting list).</summary>
+    public static readonly Inline.Deel<Func<LeerlingzorgDbContext, Guid, bool, IQueryable<TijdlijnItem>>> GestarteInzetten =
+        new((db, leerlingId, zorg) => db.Inzetten.Where(i => zorg && i.LeerlingId == leerlingId && i.Status != InzetStatus.Wachtlijst)
+            .Select(i => new TijdlijnItem
+            {
+                Soort = TijdlijnSoort.InzetGestart,
+                Id = i.Id,
+                GesprekId = null,
+                Datum = i.Start,
+                Tijdstip = i.AangemaaktOp,
+                Titel = i.Aanbod!.Naam,
+                GesprekSoortId = null,
+                Persoon = db.Users.Where(u => u.Id == i.EigenaarId)
+                    .Select(u => LeerlingzorgDbContext.VolledigeNaam(u.Voornaam, u.Tussenvoegsel, u.Achternaam))
+                    .FirstOrDefault(),
+                Vertrouwelijkheid = null,
+                Tekst = i.Doel.Substring(0, TijdlijnHandler.FragmentLengte),
+                IsVoortgang = false,
+                Deadline = i.GeplandEinde,
+                AantalLeerlingen = 0,
+                Niveau = null,
+            }));
+
+    public static readonly Inline.Deel<Func<LeerlingzorgDbContext, Guid, bool, IQueryable<TijdlijnItem>>> BeeindigdeInzetten =
+        new((db, leerlingId, zorg) => db.Inzetten.Where(i => zorg && i.LeerlingId == leerlingId && i.BeeindigdOp != null)
+            .Select(i => new TijdlijnItem
+            {
+                Soort = TijdlijnSoort.InzetBeeindigd,
+                Id = i.Id,
+                GesprekId = null,
+                Datum = i.BeeindigdOp!.Value,
+                Tijdstip = i.AangemaaktOp,
+                Titel = i.Aanbod!.Naam,
+                GesprekSoortId = null,
+                Persoon = db.Users.Where(u => u.Id == i.EigenaarId)
+                    .Select(u => LeerlingzorgDbContext.VolledigeNaam(u.Voornaam, u.Tussenvoegsel, u.Achternaam))
+                    .FirstOrDefault(),
+                Vertrouwelijkheid = null,
+                Tekst = i.Evaluatie,
+                IsVoortgang = false,
+                Deadline = null,
+                AantalLeerlingen = 0,
+                Niveau = null,
+            }));
+
+    public static readonly Inline.Deel<Func<LeerlingzorgDbContext, Guid, bool, IQueryable<TijdlijnItem>>> GegevenToestemmingen =
+        new((db, leerlingId, zorg) => db.Toestemmingen.Where(t => zorg && t.LeerlingId == leerlingId).Select(t => new TijdlijnItem
+        {
+            Soort = TijdlijnSoort.ToestemmingGegeven,
+            Id = t.Id,
+            GesprekId = null,
+            Datum = t.GegevenOp,
+            Tijdstip = t.VastgelegdOp,
+            Titel = t.Doel == ToestemmingDoel.IbBegeleiding ? "Toestemming: Begeleiding door de intern begeleider"
+                : t.Doel == ToestemmingDoel.AmbulanteBegeleiding ? "Toestemming: Ambulante begeleiding"
+                : t.Doel == ToestemmingDoel.ObservatieOrthopedagoog ? "Toestemming: Observatie door de orthopedagoog"
+                : t.Doel == ToestemmingDoel.BesprekingZat ? "Toestemming: Bespreking in het ZAT/TDO"
+                : t.Doel == ToestemmingDoel.ExterneVerwijzing ? "Toestemming: Verwijzing naar een externe partner"
+                : "Toestemming: gegevens delen met een partner",
+            GesprekSoortId = null,
+            Persoon = t.OuderId == null
+                ? "de leerling zelf"
+                : db.Ouders.Where(o => o.Id == t.OuderId)
+                    .Select(o => LeerlingzorgDbContext.VolledigeNaam(o.Voornaam, o.Tussenvoegsel, o.Achternaam))
+                    .FirstOrDefault(),
+            Vertrouwelijkheid = null,
+            Tekst = t.Partner,
+            IsVoortgang = false,
+            Deadline = t.GeldigTot,
+            AantalLeerlingen = 0,
+            Niveau = null,
+        }));
+
+    public static readonly Inline.Deel<Func<LeerlingzorgDbContext, Guid, bool, IQueryable<TijdlijnItem>>> IngetrokkenToestemmingen =
+        new((db, leerlingId, zorg) => db.Toestemmingen.Where(t => zorg && t.LeerlingId == leerlingId && t.IngetrokkenOp != null)
+            .Select(t => new TijdlijnItem
+            {
+                Soort = TijdlijnSoort.ToestemmingIngetrokken,
+                Id = t.Id,
+                GesprekId = null,
+                Datum = t.IngetrokkenOp!.Value,
+                Tijdstip = t.VastgelegdOp,
+                Titel = t.Doel == ToestemmingDoel.IbBegeleiding ? "Toestemming: Begeleiding door de intern begeleider"
+                : t.Doel == ToestemmingDoel.AmbulanteBegeleiding ? "Toestemming: Ambulante begeleiding"
+                : t.Doel == ToestemmingDoel.ObservatieOrthopedagoog ? "Toestemming: Observatie door de orthopedagoog"
+                : t.Doel == ToestemmingDoel.BesprekingZat ? "Toestemming: Bespreking in het ZAT/TDO"
+                : t.Doel == ToestemmingDoel.ExterneVerwijzing ? "Toestemming: Verwijzing naar een externe partner"
+                : "Toestemming: gegevens delen met een partner",
+                GesprekSoortId = null,
+                Persoon = t.IngetrokkenDoor,
+                Vertrouwelijkheid = null,
+                Tekst = t.Partner,
+                IsVoortgang = false,
+                Deadline = null,
+                AantalLeerlingen = 0,
+                Niveau = null,
+            }));
+
+    /// <summary>A pass being set: its facilities are for every docent of the student; the diagnosis never travels here.</summary>
+    public static readonly Inline.Deel<Func<LeerlingzorgDbContext, Guid, IQueryable<TijdlijnItem>>> PasItems =
+        new((db, leerlingId) => db.Ondersteuningspassen.Where(p => p.LeerlingId == leerlingId).Select(p => new TijdlijnItem
+        {
+            Soort = TijdlijnSoort.PasVastgesteld,
+            Id = p.Id,
+            GesprekId = null,
+            Datum = p.GeldigVanaf,
+            Tijdstip = p.AangemaaktOp,
+            Titel = "Ondersteuningspas",
+            GesprekSoortId = null,
+            Persoon = db.Users.Where(u => u.Id == p.AangemaaktDoor)
+                .Select(u => LeerlingzorgDbContext.VolledigeNaam(u.Voornaam, u.Tussenvoegsel, u.Achternaam))
+                .FirstOrDefault(),
+            Vertrouwelijkheid = null,
+            Tekst = null,
+            IsVoortgang = false,
+            Deadline = p.GeldigTot,
+            AantalLeerlingen = 0,
+            Niveau = null,
+        }));
+
+    /// <summary>
+    /// <paramref name="vooraf"/> followed by every timeline item of the support structure for the student, for the
+    /// compiled timeline (which inlines it). Appended part by part: a UNION of its own would type its first part's
+    /// NULLs by itself (NULL::int for a level stored as text) and no longer match the parts before it.
+    /// </summary>
+    public static readonly Inline.Deel<Func<LeerlingzorgDbContext, IQueryable<TijdlijnItem>, Guid, bool, IQueryable<TijdlijnItem>>> Achter =
+        new((db, vooraf, leerlingId, zorg) => vooraf
+            .Concat(PmItems.Roep(db, leerlingId, zorg))
+            .Concat(GestarteInzetten.Roep(db, leerlingId, zorg))
+            .Concat(BeeindigdeInzetten.Roep(db, leerlingId, zorg))
+            .Concat(GegevenToestemmingen.Roep(db, leerlingId, zorg))
+            .Concat(IngetrokkenToestemmingen.Roep(db, leerlingId, zorg))
+            .Concat(PasItems.Roep(db, leerlingId)));
+
+    private static bool OpOndersteuning(TijdlijnVraag vraag) =>
+        vraag.GesprekSoortId is null && vraag.Filter is TijdlijnFilterSoort.Alles or TijdlijnFilterSoort.Ondersteuning;
+
+    private sealed class PmStapBron : IDossierbron<PmStap>
+    {
+        public Type Entiteit => typeof(PmStap);
+        public IReadOnlyList<Type> Onderdelen { get; } = [];
+        public string AuditOmschrijving => "stappen op de zorgladder";
+        public Bewaartermijn Bewaartermijn => Dossierbronnen.Leerlingdossier;
+
+        public IQueryable<PmStap> Leesbaar(LeerlingzorgDbContext db, Dossierlezer lezer)
+        {
+            var zorg = LeestZorg(lezer);
+            return db.PmStappen.Where(s => zorg && s.LeerlingId == lezer.LeerlingId);
+        }
+
+        public IEnumerable<IQueryable<TijdlijnItem>> Tijdlijn(LeerlingzorgDbContext db, Dossierlezer lezer, TijdlijnVraag vraag)
+        {
+            if (OpOndersteuning(vraag))
+            {
+                yield return PmItems.Roep(db, lezer.LeerlingId, LeestZorg(lezer));
+            }
+        }
+    }
+
+    private sealed class InzetBron : IDossierbron<Inzet>
+    {
+        public Type Entiteit => typeof(Inzet);
+        public IReadOnlyList<Type> Onderdelen { get; } = [];
+        public string AuditOmschrijving => "inzetten";
+        public Bewaartermijn Bewaartermijn => Dossierbronnen.Leerlingdossier;
+
+        public IQueryable<Inzet> Leesbaar(LeerlingzorgDbContext db, Dossierlezer lezer)
+        {
+            var zorg = LeestZorg(lezer);
+            return db.Inzetten.Where(i => zorg && i.LeerlingId == lezer.LeerlingId);
+        }
+
+        public IEnumerable<IQueryable<TijdlijnItem>> Tijdlijn(LeerlingzorgDbContext db, Dossierlezer lezer, TijdlijnVraag vraag)
+        {
+            if (OpOndersteuning(vraag))
+            {
+                yield return GestarteInzetten.Roep(db, lezer.LeerlingId, LeestZorg(lezer));
+                yield return BeeindigdeInzetten.Roep(db, lezer.LeerlingId, LeestZorg(lezer));
+            }
+        }
+    }
+
+    private sealed class ToestemmingBron : IDossierbron<Toestemming>
+    {
+        public Type Entiteit => typeof(Toestemming);
+        public IReadOnlyList<Type> Onderdelen { get; } = [];
+        public string AuditOmschrijving => "toestemmingen";
+        public Bewaartermijn Bewaartermijn => Dossierbronnen.Leerlingdossier;
+
+        public IQueryable<Toestemming> Leesbaar(LeerlingzorgDbContext db, Dossierlezer lezer)
+        {
+            var zorg = LeestZorg(lezer);
+            return db.Toestemmingen.Where(t => zorg && t.LeerlingId == lezer.LeerlingId);
+        }
+
+        public IEnumerable<IQueryable<TijdlijnItem>> Tijdlijn(LeerlingzorgDbContext db, Dossierlezer lezer, TijdlijnVraag vraag)
+        {
+            if (OpOndersteuning(vraag))
+            {
+                yield return GegevenToestemmingen.Roep(db, lezer.LeerlingId, LeestZorg(lezer));
+                yield return IngetrokkenToestemmingen.Roep(db, lezer.LeerlingId, LeestZorg(lezer));
+            }
+        }
+    }
+
+    private sealed class PasBron : IDossierbron<Ondersteuningspas>
+    {
+        public Type Entiteit => typeof(Ondersteuningspas);
+        public IReadOnlyList<Type> Onderdelen { get; } = [];
+        public string AuditOmschrijving => "ondersteuningspassen";
+        public Bewaartermijn Bewaartermijn => Dossierbronnen.Leerlingdossier;
+
+        /// <summary>Every reader who sees the student (the docent included); read the diagnosis only with <see cref="MagDiagnoseLezen"/>.</summary>
+        public IQueryable<Ondersteuningspas> Leesbaar(LeerlingzorgDbContext db, Dossierlezer lezer) =>
+            db.Ondersteuningspassen.Where(p => p.LeerlingId == lezer.LeerlingId);
+
+        public IEnumerable<IQueryable<TijdlijnItem>> Tijdlijn(LeerlingzorgDbContext db, Dossierlezer lezer, TijdlijnVraag vraag)
+        {
+            if (OpOndersteuning(vraag))
+            {
+                yield return PasItems.Roep(db, lezer.LeerlingId);
+            }
+        }
+    }
+}
