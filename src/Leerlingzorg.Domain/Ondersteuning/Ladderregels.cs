@@ -53,6 +53,13 @@ public static class Ladderregels
         return lezer.IsZorgcoordinator || lezer.IsMentorVanLeerling || lezer.IsCoordinatorVanLeerling;
     }
 
+    /// <summary>Whether the reader changes this student's level at all (the mentor, his coördinator, the zorgcoördinator).</summary>
+    public static bool MagWijzigen(Lezer lezer)
+    {
+        ArgumentNullException.ThrowIfNull(lezer);
+        return lezer.IsZorgcoordinator || lezer.IsMentorVanLeerling || lezer.IsCoordinatorVanLeerling;
+    }
+
     /// <summary>The levels this reader may move the student to from <paramref name="van"/> (empty: he changes nothing).</summary>
     public static IReadOnlyList<PmNiveau> Bereikbaar(Lezer lezer, PmNiveau van) =>
         [.. PmNiveaus.Alle.Where(n => n != van && MagBeslissen(lezer, van, n))];
