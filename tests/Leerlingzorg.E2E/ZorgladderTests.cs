@@ -14,7 +14,9 @@ public sealed class ZorgladderTests(AppHost host)
         var page = await host.LoginAsync("zorgcoordinator@rijnland.example");
         // Klas 4V has no demo ladder history: its first student stands on PM I.
         await page.GetByRole(AriaRole.Link, new() { Name = "4V", Exact = true }).ClickAsync();
-        await page.Locator("tbody tr").First.GetByRole(AriaRole.Link).First.ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/klassen/"));
+        await page.Locator("tbody a[href^='leerlingen/']").First.ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/leerlingen/"));
         var kop = page.GetByTestId("pm-niveau");
         await Expect(kop).ToHaveTextAsync("PM I");
         var vandaag = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam")).DateTime)
@@ -34,8 +36,9 @@ public sealed class ZorgladderTests(AppHost host)
         await Expect(dialoog).ToContainTextAsync("Vul de reden in");
         // Nothing typed is lost.
         await Expect(page.GetByTestId("pm-geprobeerd")).ToHaveValueAsync("Leerlingbespreking: extra uitleg en een rustige werkplek.");
-        await page.GetByTestId("pm-reden").FillAsync("De aanpak uit de leerlingbespreking werkt onvoldoende; inzet van het ondersteuningsteam nodig.");
+        await Wachten.TotStilAsync(page);
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppHost.Screenshots, "zorgladder-dialoog.png") });
+        await page.GetByTestId("pm-reden").FillAsync("De aanpak uit de leerlingbespreking werkt onvoldoende; inzet van het ondersteuningsteam nodig.");
         await page.GetByTestId("pm-opslaan").ClickAsync();
         await Expect(dialoog).ToHaveCountAsync(0);
 
@@ -48,8 +51,14 @@ public sealed class ZorgladderTests(AppHost host)
         var tijdlijn = page.GetByTestId("tijdlijn");
         await Expect(tijdlijn.Locator("[data-testid='tijdlijn-item'][data-soort='PmGewijzigd']")).ToHaveCountAsync(2);
         await Expect(tijdlijn.Locator("[data-testid='tijdlijn-item'][data-soort='PmGewijzigd']").First).ToContainTextAsync("De aanpak uit de leerlingbespreking");
+        // The confirmations would cover the ladder in the screenshot.
+        var meldingen = page.Locator(".mud-snackbar button");
+        foreach (var sluit in await meldingen.AllAsync())
+        {
+            await sluit.ClickAsync();
+        }
+        await Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0);
         await Wachten.TotStilAsync(page);
-        await page.GetByTestId("ondersteuning-sectie").ScrollIntoViewIfNeededAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppHost.Screenshots, "zorgladder.png"), FullPage = true });
     }
 
