@@ -268,6 +268,25 @@ public sealed class ZorgladderTests(TwoSchoolsFixture fixture) : IClassFixture<T
     }
 
     [Fact]
+    public async Task Two_changes_sent_at_the_same_moment_one_wins_and_the_other_gets_the_conflict_message()
+    {
+        var s = await Data.SchoolAsync("Ladderschool race");
+        var leerling = s.Leerlingen[2];
+        var zorg = await ZorgcoordinatorAsync(s.School.Id);
+        await using var mentor = fixture.App.ScopeAs(s.Mentor, Rollen.Mentor);
+        await using var zc = fixture.App.ScopeAs(zorg, Rollen.Zorgcoordinator);
+        var doorMentor = Invoer(await LadderAsync(mentor, leerling.Id), PmNiveau.PmII);
+        var doorZorg = Invoer(await LadderAsync(zc, leerling.Id), PmNiveau.PmII, reden: "Ook de zorgcoördinator ziet het");
+        var uitkomsten = await Task.WhenAll(
+            mentor.ServiceProvider.GetRequiredService<PmWijzigenHandler>().HandleAsync(doorMentor),
+            zc.ServiceProvider.GetRequiredService<PmWijzigenHandler>().HandleAsync(doorZorg));
+        Assert.Single(uitkomsten, u => u.IsGelukt);
+        Assert.Equal(FoutSoort.Conflict, Assert.Single(uitkomsten, u => !u.IsGelukt).Fout!.Soort);
+        await using var db = fixture.App.ContextFor(s.School.Id);
+        Assert.Equal(1, await db.PmStappen.CountAsync(p => p.LeerlingId == leerling.Id));
+    }
+
+    [Fact]
     public async Task Bad_input_is_refused_per_field_and_nothing_is_written()
     {
         var s = await Data.SchoolAsync("Ladderschool invoer");
