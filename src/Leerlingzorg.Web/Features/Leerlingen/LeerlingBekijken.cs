@@ -22,6 +22,11 @@ public sealed record LeerlingKaart(Guid Id, string Leerlingnummer, string Naam, 
 
     /// <summary>The first three of them: by deadline, so the overdue ones come first.</summary>
     public IReadOnlyList<AfspraakKort> OpenAfspraken { get; init; } = [];
+
+    /// <summary>The student's level on the ladder (for everyone who sees the student) and since when (null: never changed).</summary>
+    public Domain.Ondersteuning.PmNiveau PmNiveau { get; init; } = Domain.Ondersteuning.PmNiveau.PmI;
+
+    public DateOnly? PmSinds { get; init; }
 }
 
 /// <summary>An open afspraak in the header of the student's page.</summary>
@@ -100,6 +105,8 @@ public sealed class LeerlingBekijkenHandler(IDbContextFactory<LeerlingzorgDbCont
                 .Select(p => new PlaatsingRegel(p.Schooljaar, p.KlasId, p.Klas!.Naam, p.Klas.Leerjaar, p.Uitkomst))
                 .ToList())
         {
+            PmNiveau = l.PmNiveau,
+            PmSinds = l.PmSinds,
             AantalOpenAfspraken = afspraken.Count(a => a.LeerlingId == l.Id),
             OpenAfspraken = afspraken.Where(a => a.LeerlingId == l.Id)
                 .OrderBy(a => a.Deadline == null).ThenBy(a => a.Deadline).ThenBy(a => a.AangemaaktOp)

@@ -1,6 +1,7 @@
 using Leerlingzorg.Domain.Dossier;
 using Leerlingzorg.Domain.Gebruikers;
 using Leerlingzorg.Domain.Leerlingen;
+using Leerlingzorg.Domain.Ondersteuning;
 using Leerlingzorg.Domain.Organisatie;
 using Leerlingzorg.Web.Infrastructure.Identity;
 using Leerlingzorg.Web.Infrastructure.Persistence;
@@ -172,6 +173,10 @@ public sealed partial class DemoDataSeeder(
                 {
                     DemoGesprekken(db, soorten, leerling, mentor, personeel[Rollen.Zorgcoordinator], i, vandaag, nu);
                 }
+                if (i == 1 && demoKlas.Leerjaar <= 3)
+                {
+                    DemoZorgladder(db, leerling, mentor, personeel[Rollen.Zorgcoordinator], demoKlas.Leerjaar == 3, vandaag, nu);
+                }
                 if (leerling.IsAmv)
                 {
                     var voogd = new Ouder { Voornaam = "Sanne", Tussenvoegsel = "de", Achternaam = "Wit", Email = $"voogd.{volgnummer}@nidos.example", Telefoon = "030 123 4567" };
@@ -254,6 +259,29 @@ public sealed partial class DemoDataSeeder(
         {
             Nieuw(2, zorgcoordinator, 10, "Oudergesprek over concentratieproblemen; ouders laten onderzoek doen.", Vertrouwelijkheid.Zorg);
             Nieuw(4, zorgcoordinator, 5, "Melding uit de thuissituatie; afgestemd met de jeugdverpleegkundige.", Vertrouwelijkheid.Vertrouwelijk);
+        }
+    }
+
+    /// <summary>A ladder history (issue 9): PM II after a leerlingbespreking, and in leerjaar 3 on to PM III.</summary>
+    private static void DemoZorgladder(LeerlingzorgDbContext db, Leerling leerling, Gebruiker mentor, Gebruiker zorgcoordinator,
+        bool naarIII, DateOnly vandaag, DateTimeOffset nu)
+    {
+        db.PmStappen.Add(new PmStap
+        {
+            LeerlingId = leerling.Id, Van = PmNiveau.PmI, Naar = PmNiveau.PmII, Datum = vandaag.AddDays(-40), VastgelegdOp = nu.AddDays(-40),
+            DoorId = mentor.Id, Reden = "Meerdere docenten zien dat het plannen en de concentratie achteruitgaan.",
+            Geprobeerd = "Mentorgesprekken, een weekplanner en een vaste plek in de klas.",
+        });
+        (leerling.PmNiveau, leerling.PmSinds) = (PmNiveau.PmII, vandaag.AddDays(-40));
+        if (naarIII)
+        {
+            db.PmStappen.Add(new PmStap
+            {
+                LeerlingId = leerling.Id, Van = PmNiveau.PmII, Naar = PmNiveau.PmIII, Datum = vandaag.AddDays(-12), VastgelegdOp = nu.AddDays(-12),
+                DoorId = zorgcoordinator.Id, Reden = "De afspraken uit de leerlingbespreking helpen onvoldoende; het ondersteuningsteam kijkt mee.",
+                Geprobeerd = "Leerlingbespreking met extra uitleg, een rustige werkplek en wekelijkse check-ins.",
+            });
+            (leerling.PmNiveau, leerling.PmSinds) = (PmNiveau.PmIII, vandaag.AddDays(-12));
         }
     }
 
