@@ -52,6 +52,8 @@ public sealed class ToestemmingTests(AppHost host)
         await Expect(ib.GetByTestId("toestemming-ingetrokken")).ToContainTextAsync("moeder, telefonisch");
         await Expect(ib.GetByTestId("toestemming-status")).ToContainTextAsync("ontbreekt van");
 
+        // The messages have gone by their own timer before the picture is taken.
+        await Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
         await Wachten.TotStilAsync(page);
         await page.GetByTestId("ondersteuning-sectie").ScreenshotAsync(new() { Path = Path.Combine(AppHost.Screenshots, "toestemming.png") });
     }

@@ -320,6 +320,30 @@ public sealed class ToestemmingenTests(TwoSchoolsFixture fixture) : IClassFixtur
         Assert.Null(await check.Toestemmingen.Where(t => t.Id == id).Select(t => t.IngetrokkenOp).SingleAsync());
     }
 
+    [Fact]
+    public async Task A_parent_and_a_user_without_a_role_are_refused_by_every_consent_handler()
+    {
+        var s = fixture.A;
+        var zonderRol = await Data.UserAsync(s.School.Id);
+        Guid id;
+        await using (var db = fixture.App.ContextFor(s.School.Id))
+        {
+            id = await db.Toestemmingen.Where(t => t.LeerlingId == s.Leerlingen[0].Id).Select(t => t.Id).FirstAsync();
+        }
+        foreach (var (user, rollen) in new[] { (s.OuderGebruiker, new[] { Rollen.Ouder }), (zonderRol, Array.Empty<string>()) })
+        {
+            await using var scope = fixture.App.ScopeAs(user, rollen);
+            var sp = scope.ServiceProvider;
+            Assert.Equal(FoutSoort.GeenToegang, (await sp.GetRequiredService<ToestemmingenBekijkenHandler>().HandleAsync(s.Leerlingen[0].Id)).Fout?.Soort);
+            Assert.Equal(FoutSoort.GeenToegang, (await sp.GetRequiredService<ToestemmingVastleggenHandler>()
+                .HandleAsync(Invoer(s.Leerlingen[0].Id, s.Ouder.Id, ToestemmingDoel.ObservatieOrthopedagoog, op: Vandaag.AddDays(-1)))).Fout?.Soort);
+            Assert.Equal(FoutSoort.GeenToegang, (await sp.GetRequiredService<ToestemmingIntrekkenHandler>()
+                .HandleAsync(new IntrekkenInvoer { ToestemmingId = id, Door = "ouder", Datum = Vandaag.ToDateTime(TimeOnly.MinValue) })).Fout?.Soort);
+        }
+        await using var check = fixture.App.ContextFor(s.School.Id);
+        Assert.Null(await check.Toestemmingen.Where(t => t.Id == id).Select(t => t.IngetrokkenOp).SingleAsync());
+    }
+
     private static Ondersteuningsaanbod Aanbod(string naam, ToestemmingDoel? nodig) => new()
     {
         Naam = naam, Categorie = Ondersteuningscategorie.Leren, Niveau = PmNiveau.PmII, Aanbiedersoort = Aanbiedersoort.Intern,
