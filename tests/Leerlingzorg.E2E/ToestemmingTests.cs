@@ -26,6 +26,16 @@ public sealed class ToestemmingTests(AppHost host)
             await kaart.GetByTestId("toestemming-vastleggen").ClickAsync();
             var dialoog = page.GetByTestId("toestemming-dialoog");
             await Expect(dialoog).ToBeVisibleAsync();
+            const string opmerking = "Toestemmingsformulier ondertekend na het oudergesprek.";
+            await page.GetByTestId("toestemming-opmerking").FillAsync(opmerking);
+            if (i == 0)
+            {
+                // Saved too soon: the messages stand next to their fields, and what was typed stays.
+                await page.GetByTestId("toestemming-opslaan").ClickAsync();
+                await Expect(dialoog.GetByText("Kies waarvoor de toestemming is.")).ToBeVisibleAsync();
+                await Expect(dialoog.GetByText("Kies wie de toestemming gaf.")).ToBeVisibleAsync();
+                await Expect(page.GetByTestId("toestemming-opmerking")).ToHaveValueAsync(opmerking);
+            }
             await page.GetByTestId("toestemming-doel-keuze").ClickAsync();
             await page.GetByRole(AriaRole.Option, new() { Name = "Begeleiding door de intern begeleider" }).ClickAsync();
             await page.GetByTestId("toestemming-wie").ClickAsync();
@@ -33,7 +43,6 @@ public sealed class ToestemmingTests(AppHost host)
             await Expect(opties.First).ToBeVisibleAsync();
             aantal = await opties.CountAsync();
             await opties.Nth(i).ClickAsync();
-            await page.GetByTestId("toestemming-opmerking").FillAsync("Toestemmingsformulier ondertekend na het oudergesprek.");
             await page.GetByTestId("toestemming-opslaan").ClickAsync();
             await Expect(dialoog).ToBeHiddenAsync();
             await Expect(page.GetByText("De toestemming is vastgelegd.").Last).ToBeVisibleAsync();
