@@ -49,7 +49,8 @@ public sealed class OndersteuningspasTests(AppHost host)
         await zorg.ScreenshotAsync(new() { Path = Path.Combine(AppHost.Screenshots, "ondersteuningspas.png"), FullPage = true });
 
         // The printable pass: a PDF, rendered to an image to look at.
-        var pdf = await zorg.APIRequest.GetAsync(leerlingUrl.TrimEnd('/') + "/ondersteuningspas.pdf");
+        // Chromium prints on the server; on a busy machine that can take a while.
+        var pdf = await zorg.APIRequest.GetAsync(leerlingUrl.TrimEnd('/') + "/ondersteuningspas.pdf", new() { Timeout = 120_000 });
         Assert.Equal(200, pdf.Status);
         var bytes = await pdf.BodyAsync();
         Assert.Equal("%PDF"u8.ToArray(), bytes.Take(4));

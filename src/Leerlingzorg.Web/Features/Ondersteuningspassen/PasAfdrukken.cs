@@ -18,7 +18,10 @@ public sealed record PasAfdruk(string School, string Leerling, string? Klas, IRe
         return new(overzicht.School, overzicht.Leerling, overzicht.Klas, pas.Faciliteiten, pas.Geldigheid, pas.Versie, overzicht.Vandaag);
     }
 
-    /// <summary>A self-contained HTML document (every value encoded, inline print CSS) of the pass as an A6 card.</summary>
+    /// <summary>
+    /// A self-contained HTML document (every value encoded, inline print CSS) of the pass as an A6 card to cut out of an
+    /// A4 sheet: Chromium's command-line print-to-PDF keeps its default paper size, whatever the page's @page size says.
+    /// </summary>
     public string Html()
     {
         var e = HtmlEncoder.Default;
@@ -27,12 +30,14 @@ public sealed record PasAfdruk(string School, string Leerling, string? Klas, IRe
             <!DOCTYPE html>
             <html lang="nl"><head><meta charset="utf-8"><title>Ondersteuningspas</title>
             <style>
-            @page { size: A6 landscape; margin: 0; }
+            @page { size: A4; margin: 15mm; }
             * { box-sizing: border-box; }
             html, body { margin: 0; padding: 0; }
             body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #1a1a1a; font-size: 9.5pt;
                    -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-            .pas { width: 148mm; height: 105mm; padding: 7mm 8mm; display: flex; flex-direction: column; border-top: 5mm solid #1f5f8b; }
+            .knip { width: 150mm; border: 0.4mm dashed #888; padding: 0; }
+            .pas { width: 100%; height: 105mm; padding: 6mm 8mm; display: flex; flex-direction: column; border-top: 5mm solid #1f5f8b; }
+            .uitleg { width: 150mm; font-size: 7.5pt; color: #666; margin: 1.5mm 0 0; }
             .kop { display: flex; justify-content: space-between; align-items: baseline; border-bottom: 0.4mm solid #1f5f8b; padding-bottom: 2mm; }
             .titel { font-size: 15pt; font-weight: bold; color: #1f5f8b; margin: 0; }
             .school { font-size: 9pt; color: #444; text-align: right; }
@@ -44,7 +49,7 @@ public sealed record PasAfdruk(string School, string Leerling, string? Klas, IRe
             .toelichting { color: #444; }
             .geldig { margin-top: auto; padding-top: 2mm; border-top: 0.3mm solid #ccc; display: flex; justify-content: space-between; font-size: 8.5pt; }
             .voet { font-size: 7.5pt; color: #555; margin-top: 1.5mm; }
-            </style></head><body><div class="pas">
+            </style></head><body><div class="knip"><div class="pas">
             """);
         html.Append(CultureInfo.InvariantCulture, $"""<div class="kop"><p class="titel">Ondersteuningspas</p><div class="school">{e.Encode(School)}</div></div>""");
         html.Append(CultureInfo.InvariantCulture, $"""<p class="leerling">{e.Encode(Leerling)}""");
@@ -65,7 +70,7 @@ public sealed record PasAfdruk(string School, string Leerling, string? Klas, IRe
         html.Append("</ul>");
         html.Append(CultureInfo.InvariantCulture, $"""<div class="geldig"><span><strong>{e.Encode(Geldigheid)}</strong></span><span>Versie {Versie}</span></div>""");
         html.Append(CultureInfo.InvariantCulture, $"""<p class="voet">Laat deze pas zien aan je docent bij lessen en toetsen. Afgedrukt op {e.Encode(PasVersie.Datum(Afgedrukt))}.</p>""");
-        html.Append("</div></body></html>");
+        html.Append("""</div></div><p class="uitleg">Knip de pas uit langs de stippellijn (A6-formaat).</p></body></html>""");
         return html.ToString();
     }
 }
@@ -130,7 +135,7 @@ public sealed class PasAfdrukkenHandler(PasBekijkenHandler bekijken, IConfigurat
             var stdout = proces.StandardOutput.ReadToEndAsync(cancellationToken);
             var stderr = proces.StandardError.ReadToEndAsync(cancellationToken);
             using var tijdslimiet = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            tijdslimiet.CancelAfter(TimeSpan.FromSeconds(configuratie.GetValue("Pdf:TimeoutSeconden", 30)));
+            tijdslimiet.CancelAfter(TimeSpan.FromSeconds(configuratie.GetValue("Pdf:TimeoutSeconden", 90)));
             try
             {
                 await proces.WaitForExitAsync(tijdslimiet.Token);

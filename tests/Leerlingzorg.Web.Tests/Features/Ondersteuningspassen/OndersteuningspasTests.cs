@@ -207,7 +207,11 @@ public sealed class OndersteuningspasTests(TwoSchoolsFixture fixture) : IClassFi
     [MetChromiumFact]
     public async Task The_PDF_endpoint_applies_need_to_know()
     {
-        using var client = LoginClient.Create(fixture.App);
+        // Over https, as the browser: the sign-in cookie is Secure.
+        using var client = fixture.App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost"),
+        });
         Assert.True(LoginClient.IsSignedIn(await LoginClient.LoginAsync(client, fixture.A.Docent.Email!, TestData.Wachtwoord)));
         using var eigen = await client.GetAsync($"/leerlingen/{fixture.A.Leerlingen[0].Id}/ondersteuningspas.pdf");
         Assert.Equal(HttpStatusCode.OK, eigen.StatusCode);
