@@ -34,6 +34,9 @@ public sealed class OndersteuningspasTests(AppHost host)
 
         await dialoog.GetByText("Extra tijd", new() { Exact = true }).ClickAsync();
         await zorg.GetByTestId("pas-toelichting-ExtraTijd").FillAsync("25 % bij toetsen");
+        await Expect(zorg.GetByTestId("pas-faciliteiten-fout")).ToHaveCountAsync(0);
+        await Wachten.TotStilAsync(zorg);
+        await zorg.ScreenshotAsync(new() { Path = Path.Combine(AppHost.Screenshots, "ondersteuningspas-dialoog.png") });
         await dialoog.GetByText("Voorleessoftware", new() { Exact = true }).ClickAsync();
         await dialoog.GetByText("Rustige ruimte", new() { Exact = true }).ClickAsync();
         await Expect(zorg.GetByTestId("pas-faciliteiten-fout")).ToHaveCountAsync(0);

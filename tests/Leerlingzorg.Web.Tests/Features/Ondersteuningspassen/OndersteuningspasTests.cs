@@ -179,7 +179,7 @@ public sealed class OndersteuningspasTests(TwoSchoolsFixture fixture) : IClassFi
         await using (var scope = fixture.App.ScopeAs(s.Docent, Rollen.Docent))
         {
             var passen = await scope.ServiceProvider.GetRequiredService<FaciliteitenVanLeerlingenHandler>().HandleAsync(ids);
-            Assert.Equal([s.Leerlingen[0].Id, s.Leerlingen[1].Id], passen.Keys.Order());
+            Assert.Equal(new[] { s.Leerlingen[0].Id, s.Leerlingen[1].Id }.Order(), passen.Keys.Order());
             Assert.Equal([Faciliteit.ExtraTijd, Faciliteit.Laptop], passen[s.Leerlingen[1].Id].Select(f => f.Soort));
         }
         var anderDocent = await Data.UserAsync(s.School.Id, Rollen.Docent);
