@@ -105,6 +105,7 @@ app.MapHealthChecks("/health").DisableHttpMetrics();
 // Framing is forbidden by our own Content-Security-Policy (frame-ancestors 'none').
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 app.MapAdditionalIdentityEndpoints();
+Leerlingzorg.Web.Features.Ondersteuningspassen.PasPdfEndpoint.MapOndersteuningspasPdf(app);
 
 await app.RunAsync();
 
