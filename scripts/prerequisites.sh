@@ -44,4 +44,9 @@ if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then
     apt_install chromium fonts-dejavu-core
 fi
 
+# pdftoppm renders the printed ondersteuningspas to an image for the screenshots (optional: the test skips it without).
+if [ "${1:-}" = "--browser" ] && ! command -v pdftoppm >/dev/null; then
+    apt_install poppler-utils || true
+fi
+
 dotnet tool restore >/dev/null
