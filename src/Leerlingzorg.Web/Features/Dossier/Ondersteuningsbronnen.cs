@@ -162,7 +162,7 @@ public static class Ondersteuningsbronnen
             GesprekId = null,
             Datum = p.GeldigVanaf,
             Tijdstip = p.AangemaaktOp,
-            Titel = "Ondersteuningspas",
+            Titel = "versie " + p.Versie.ToString(),
             GesprekSoortId = null,
             Persoon = db.Users.Where(u => u.Id == p.AangemaaktDoor)
                 .Select(u => LeerlingzorgDbContext.VolledigeNaam(u.Voornaam, u.Tussenvoegsel, u.Achternaam))
