@@ -36,13 +36,13 @@ public sealed class InzetTests(AppHost host)
         await Expect(rij).ToHaveCountAsync(1);
         await Expect(rij).ToContainTextAsync("faalangst voor toetsen");
         await Expect(rij.GetByTestId("inzet-evalueren")).ToBeVisibleAsync();
-        await Wachten.TotStilAsync(page);
-        await page.GetByTestId("ondersteuning-sectie").ScrollIntoViewIfNeededAsync();
-        await page.ScreenshotAsync(new() { Path = Path.Combine(AppHost.Screenshots, "inzet.png"), FullPage = true });
-
-        // The start is on the student's timeline, after a reload too.
+        // The start is on the student's timeline (after a reload: the timeline loads with the page), and stays in the tab.
         await page.ReloadAsync();
         await Expect(page.GetByTestId("tijdlijn").GetByTestId("tijdlijn-item").Filter(new() { HasTextRegex = new Regex("Intern begeleider") })).ToHaveCountAsync(1);
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Inzet", Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("inzet-rij").Filter(new() { HasText = "Intern begeleider" })).ToHaveCountAsync(1);
+        await Wachten.TotStilAsync(page);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppHost.Screenshots, "inzet.png"), FullPage = true });
     }
 
     [Fact]
@@ -54,6 +54,9 @@ public sealed class InzetTests(AppHost host)
         var tabel = page.GetByTestId("aanbod-tabel");
         await Expect(tabel.Locator("[data-testid='aanbod-rij'][data-naam='STOER-training']")).ToHaveCountAsync(1);
         await Expect(tabel.Locator("[data-testid='aanbod-rij']")).ToHaveCountAsync(14);
+        var wijzigen = await tabel.GetByTestId("aanbod-wijzigen").CountAsync();
+        var html = await tabel.Locator("tbody tr").First.InnerHTMLAsync();
+        Assert.True(wijzigen == 14, html);
 
         // Bad input keeps the dialog open with what was typed.
         await page.GetByTestId("aanbod-toevoegen").ClickAsync();
