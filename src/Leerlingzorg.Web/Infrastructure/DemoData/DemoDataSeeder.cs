@@ -129,6 +129,7 @@ public sealed partial class DemoDataSeeder(
 
         var soorten = GesprekSoort.Standaard();
         db.GesprekSoorten.AddRange(soorten);
+        db.Ondersteuningsaanbod.AddRange(Domain.Ondersteuning.Ondersteuningsaanbod.Standaard());
         var vandaag = Schoolkalender.Vandaag(time);
         var nu = time.GetUtcNow();
 
