@@ -20,6 +20,8 @@ const string Usage = """
       generate [--schools 30] [--leerlingen 45000] [--seed 42] [--connection "<superuser or owner>"] [--keep]
       bench <search|mijnklassen|import|all> [--rounds N] [--schools …] [--leerlingen …] [--seed …]
             [--reuse | --connection "<superuser>" --app-connection "<leerlingzorg_app>"] [--keep]
+      leerlingpagina [--rounds N] [same database options as bench]   the student page against raw Npgsql
+      zorgoverzicht [--rounds N] [same database options as bench]    the zorgcoördinator's overview and PM III/IV headers
       bdn [same database options as bench] [-- <BenchmarkDotNet arguments>]
       stop      stops and deletes the cluster kept by --keep
 
@@ -40,6 +42,7 @@ try
         "generate" => await GenerateCommand.RunAsync(arguments, cancel.Token),
         "bench" => await BenchCommand.RunAsync(arguments, cancel.Token),
         "leerlingpagina" => await Leerlingzorg.Benchmarks.Dossier.LeerlingPaginaCommand.RunAsync(arguments, cancel.Token),
+        "zorgoverzicht" => await Leerlingzorg.Benchmarks.Dossier.ZorgoverzichtCommand.RunAsync(arguments, cancel.Token),
         "bdn" => await BenchCommand.RunBenchmarkDotNetAsync(arguments, cancel.Token),
         "stop" => await BenchCommand.StopKeptClusterAsync(cancel.Token),
         _ => throw new ArgumentException($"Unknown command '{arguments.Positional[0]}'.\n\n{Usage}"),

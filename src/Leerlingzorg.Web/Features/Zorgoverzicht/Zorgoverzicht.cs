@@ -95,16 +95,14 @@ public sealed class ZorgoverzichtHandler(IDbContextFactory<LeerlingzorgDbContext
             IQueryable<ZorgRegel> regels = vraag.Lijst switch
             {
                 ZorgLijst.InzetAflopend =>
+                    // "Review overdue" is the Domain's one definition (Inzet.EvaluatieVerlopen), by the intervention's key.
                     from i in db.Inzetten
-                    where i.Status == InzetStatus.Actief
-                          && ((i.GeplandEinde != null && i.GeplandEinde <= tot) || (i.VolgendeEvaluatie != null && i.VolgendeEvaluatie < vandaag))
+                    let verlopen = db.Inzetten.Where(Inzet.EvaluatieVerlopen(vandaag)).Any(v => v.Id == i.Id)
+                    where i.Status == InzetStatus.Actief && ((i.GeplandEinde != null && i.GeplandEinde <= tot) || verlopen)
                     join l in leerlingen on i.LeerlingId equals l.Id
-                    orderby (i.VolgendeEvaluatie != null && i.VolgendeEvaluatie < vandaag) descending,
-                        (i.VolgendeEvaluatie != null && i.VolgendeEvaluatie < vandaag ? i.VolgendeEvaluatie : i.GeplandEinde), l.Achternaam, i.Id
+                    orderby verlopen descending, (verlopen ? i.VolgendeEvaluatie : i.GeplandEinde), l.Achternaam, i.Id
                     select new ZorgRegel(l.Id, LeerlingzorgDbContext.VolledigeNaam(l.Voornaam, l.Tussenvoegsel, l.Achternaam), l.Klas!.Naam,
-                        l.PmNiveau, l.PmSinds, i.Aanbod!.Naam,
-                        i.VolgendeEvaluatie != null && i.VolgendeEvaluatie < vandaag ? i.VolgendeEvaluatie : i.GeplandEinde,
-                        i.VolgendeEvaluatie != null && i.VolgendeEvaluatie < vandaag),
+                        l.PmNiveau, l.PmSinds, i.Aanbod!.Naam, verlopen ? i.VolgendeEvaluatie : i.GeplandEinde, verlopen),
                 ZorgLijst.ToestemmingVerloopt =>
                     from t in db.Toestemmingen
                     where t.IngetrokkenOp == null && t.GegevenOp <= vandaag && t.GeldigTot != null && t.GeldigTot >= vandaag && t.GeldigTot <= tot
