@@ -108,12 +108,12 @@ public static class Ondersteuningsbronnen
             GesprekId = null,
             Datum = t.GegevenOp,
             Tijdstip = t.VastgelegdOp,
-            Titel = t.Doel == ToestemmingDoel.IbBegeleiding ? "Toestemming: Begeleiding door de intern begeleider"
-                : t.Doel == ToestemmingDoel.AmbulanteBegeleiding ? "Toestemming: Ambulante begeleiding"
-                : t.Doel == ToestemmingDoel.ObservatieOrthopedagoog ? "Toestemming: Observatie door de orthopedagoog"
-                : t.Doel == ToestemmingDoel.BesprekingZat ? "Toestemming: Bespreking in het ZAT/TDO"
-                : t.Doel == ToestemmingDoel.ExterneVerwijzing ? "Toestemming: Verwijzing naar een externe partner"
-                : "Toestemming: gegevens delen met een partner",
+            Titel = t.Doel == ToestemmingDoel.IbBegeleiding ? "Begeleiding door de intern begeleider"
+                : t.Doel == ToestemmingDoel.AmbulanteBegeleiding ? "Ambulante begeleiding"
+                : t.Doel == ToestemmingDoel.ObservatieOrthopedagoog ? "Observatie door de orthopedagoog"
+                : t.Doel == ToestemmingDoel.BesprekingZat ? "Bespreking in het ZAT/TDO"
+                : t.Doel == ToestemmingDoel.ExterneVerwijzing ? "Verwijzing naar een externe partner"
+                : "Gegevens delen met een partner",
             GesprekSoortId = null,
             Persoon = t.OuderId == null
                 ? "de leerling zelf"
@@ -137,12 +137,12 @@ public static class Ondersteuningsbronnen
                 GesprekId = null,
                 Datum = t.IngetrokkenOp!.Value,
                 Tijdstip = t.VastgelegdOp,
-                Titel = t.Doel == ToestemmingDoel.IbBegeleiding ? "Toestemming: Begeleiding door de intern begeleider"
-                : t.Doel == ToestemmingDoel.AmbulanteBegeleiding ? "Toestemming: Ambulante begeleiding"
-                : t.Doel == ToestemmingDoel.ObservatieOrthopedagoog ? "Toestemming: Observatie door de orthopedagoog"
-                : t.Doel == ToestemmingDoel.BesprekingZat ? "Toestemming: Bespreking in het ZAT/TDO"
-                : t.Doel == ToestemmingDoel.ExterneVerwijzing ? "Toestemming: Verwijzing naar een externe partner"
-                : "Toestemming: gegevens delen met een partner",
+                Titel = t.Doel == ToestemmingDoel.IbBegeleiding ? "Begeleiding door de intern begeleider"
+                : t.Doel == ToestemmingDoel.AmbulanteBegeleiding ? "Ambulante begeleiding"
+                : t.Doel == ToestemmingDoel.ObservatieOrthopedagoog ? "Observatie door de orthopedagoog"
+                : t.Doel == ToestemmingDoel.BesprekingZat ? "Bespreking in het ZAT/TDO"
+                : t.Doel == ToestemmingDoel.ExterneVerwijzing ? "Verwijzing naar een externe partner"
+                : "Gegevens delen met een partner",
                 GesprekSoortId = null,
                 Persoon = t.IngetrokkenDoor,
                 Vertrouwelijkheid = null,
