@@ -23,6 +23,8 @@ public sealed class AppHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Assertions wait as long as actions: on 2 busy cores a server round trip can take more than Playwright's 5 s.
+        Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(20_000);
         var port = FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<Configuration>/net10.0

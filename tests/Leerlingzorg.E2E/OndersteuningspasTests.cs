@@ -71,6 +71,10 @@ public sealed class OndersteuningspasTests(AppHost host)
         await Expect(docent.GetByTestId("pas-lijst")).ToContainTextAsync("Voorleessoftware");
         await Expect(docent.GetByTestId("pas-diagnose-blok")).ToHaveCountAsync(0);
         await Expect(docent.GetByTestId("pas-vastleggen")).ToHaveCountAsync(0);
+        // The level and the pass are his; the interventions and the consent register are not even a tab.
+        await Expect(docent.GetByRole(AriaRole.Tab, new() { Name = "Zorgladder" })).ToBeVisibleAsync();
+        await Expect(docent.GetByRole(AriaRole.Tab, new() { Name = "Inzet" })).ToHaveCountAsync(0);
+        await Expect(docent.GetByRole(AriaRole.Tab, new() { Name = "Toestemming" })).ToHaveCountAsync(0);
         await Expect(docent.Locator("body")).Not.ToContainTextAsync("Dyslexie");
         Assert.DoesNotContain("Dyslexie", await docent.ContentAsync(), StringComparison.Ordinal);
         await Wachten.TotStilAsync(docent);

@@ -16,6 +16,8 @@ public static class FeatureRegistration
         {
             services.AddScoped(handler);
         }
+        // The circuit's notice that a student's pass changed (header and pass card listen).
+        services.AddScoped<Ondersteuningspassen.Paswijzigingen>();
         return services;
     }
 }

@@ -100,6 +100,9 @@ public static class Ondersteuningsbronnen
                 Niveau = null,
             }));
 
+    /// <summary>The purpose of a consent by its Domain name (<see cref="Toestemmingsregel.Weergave"/>), computed in SQL; an ordinary query that uses it runs <see cref="Inline.Ingevoegd{T}"/>.</summary>
+    public static readonly Inline.Deel<Func<ToestemmingDoel, string>> Doelnaam = new(Inline.Namen<ToestemmingDoel>(d => d.Weergave()));
+
     public static readonly Inline.Deel<Func<LeerlingzorgDbContext, Guid, bool, IQueryable<TijdlijnItem>>> GegevenToestemmingen =
         new((db, leerlingId, zorg) => db.Toestemmingen.Where(t => zorg && t.LeerlingId == leerlingId).Select(t => new TijdlijnItem
         {
@@ -108,12 +111,7 @@ public static class Ondersteuningsbronnen
             GesprekId = null,
             Datum = t.GegevenOp,
             Tijdstip = t.VastgelegdOp,
-            Titel = t.Doel == ToestemmingDoel.IbBegeleiding ? "Begeleiding door de intern begeleider"
-                : t.Doel == ToestemmingDoel.AmbulanteBegeleiding ? "Ambulante begeleiding"
-                : t.Doel == ToestemmingDoel.ObservatieOrthopedagoog ? "Observatie door de orthopedagoog"
-                : t.Doel == ToestemmingDoel.BesprekingZat ? "Bespreking in het ZAT/TDO"
-                : t.Doel == ToestemmingDoel.ExterneVerwijzing ? "Verwijzing naar een externe partner"
-                : "Gegevens delen met een partner",
+            Titel = Doelnaam.Roep(t.Doel),
             GesprekSoortId = null,
             Persoon = t.OuderId == null
                 ? "de leerling zelf"
@@ -137,12 +135,7 @@ public static class Ondersteuningsbronnen
                 GesprekId = null,
                 Datum = t.IngetrokkenOp!.Value,
                 Tijdstip = t.VastgelegdOp,
-                Titel = t.Doel == ToestemmingDoel.IbBegeleiding ? "Begeleiding door de intern begeleider"
-                : t.Doel == ToestemmingDoel.AmbulanteBegeleiding ? "Ambulante begeleiding"
-                : t.Doel == ToestemmingDoel.ObservatieOrthopedagoog ? "Observatie door de orthopedagoog"
-                : t.Doel == ToestemmingDoel.BesprekingZat ? "Bespreking in het ZAT/TDO"
-                : t.Doel == ToestemmingDoel.ExterneVerwijzing ? "Verwijzing naar een externe partner"
-                : "Gegevens delen met een partner",
+                Titel = Doelnaam.Roep(t.Doel),
                 GesprekSoortId = null,
                 Persoon = t.IngetrokkenDoor,
                 Vertrouwelijkheid = null,

@@ -118,7 +118,7 @@ public sealed class TijdlijnHandler(IDbContextFactory<LeerlingzorgDbContext> dbF
                 {
                     return new TijdlijnPagina([], false, pagina);
                 }
-                items = await union
+                items = await union.Ingevoegd()
                     .OrderByDescending(i => i.Datum).ThenByDescending(i => i.Tijdstip).ThenByDescending(i => i.Id)
                     .Skip((pagina - 1) * TijdlijnVraag.PaginaGrootte)
                     .Take(TijdlijnVraag.PaginaGrootte + 1)

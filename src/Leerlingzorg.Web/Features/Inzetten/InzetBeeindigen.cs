@@ -160,7 +160,8 @@ public sealed class InzetVanWachtlijstHandler(IDbContextFactory<LeerlingzorgDbCo
         }
         var leerling = await Inzetgegevens.LeerlingMetOudersAsync(db, inzet.LeerlingId, cancellationToken);
         var toestemmingen = inzet.Aanbod!.ToestemmingNodig is null ? [] : await Inzetgegevens.ToestemmingenAsync(db, inzet.LeerlingId, cancellationToken);
-        var fout = inzet.HaalVanWachtlijst(Schoolkalender.Vandaag(time), await Inzetgegevens.ActiefAsync(db, inzet.AanbodId, cancellationToken),
+        await using var transactie = await db.Database.BeginTransactionAsync(cancellationToken);
+        var fout = inzet.HaalVanWachtlijst(Schoolkalender.Vandaag(time), await Inzetgegevens.BezettingVergrendeldAsync(db, inzet.AanbodId, cancellationToken),
             leerling!, toestemmingen);
         if (fout is not null)
         {
@@ -171,6 +172,7 @@ public sealed class InzetVanWachtlijstHandler(IDbContextFactory<LeerlingzorgDbCo
         {
             return conflict;
         }
+        await transactie.CommitAsync(cancellationToken);
         return $"{inzet.Aanbod.Naam} is gestart.";
     }
 }

@@ -72,6 +72,16 @@ internal static class Inzetgegevens
 
     public static Task<int> ActiefAsync(LeerlingzorgDbContext db, Guid aanbodId, CancellationToken cancellationToken) =>
         db.Inzetten.CountAsync(i => i.AanbodId == aanbodId && i.Status == InzetStatus.Actief, cancellationToken);
+
+    /// <summary>
+    /// The places taken in an offer, counted under a lock on the offer's row until the caller's transaction ends: two
+    /// staff members starting at the same moment cannot both take the last place of a full group.
+    /// </summary>
+    public static async Task<int> BezettingVergrendeldAsync(LeerlingzorgDbContext db, Guid aanbodId, CancellationToken cancellationToken)
+    {
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM ondersteuningsaanbod WHERE id = {aanbodId} FOR UPDATE", cancellationToken);
+        return await ActiefAsync(db, aanbodId, cancellationToken);
+    }
 }
 
 /// <summary>What the "Inzet starten" dialog offers: the active offers the user may start for the student (<see cref="Inzet.MagStarten"/>) and the owners.</summary>
@@ -168,7 +178,8 @@ public sealed class InzetStartenHandler(IDbContextFactory<LeerlingzorgDbContext>
             return Fout.NietGevonden("De leerling");
         }
         var toestemmingen = aanbod.ToestemmingNodig is null ? [] : await Inzetgegevens.ToestemmingenAsync(db, leerling.Id, cancellationToken);
-        var actief = await Inzetgegevens.ActiefAsync(db, aanbod.Id, cancellationToken);
+        await using var transactie = await db.Database.BeginTransactionAsync(cancellationToken);
+        var actief = await Inzetgegevens.BezettingVergrendeldAsync(db, aanbod.Id, cancellationToken);
         var start = Inzet.Starten(aanbod, leerling, invoer.Plan(), toestemmingen, actief, lezer.Id, time.GetUtcNow());
         if (start.Inzet is not { } inzet)
         {
@@ -180,6 +191,7 @@ public sealed class InzetStartenHandler(IDbContextFactory<LeerlingzorgDbContext>
         audit.Add(db, AuditActie.Aanmaken, leerling.Id,
             $"inzet {aanbod.Naam} {(start.OpWachtlijst ? "op de wachtlijst geplaatst" : "gestart")} ({inzet.Id})");
         await db.SaveChangesAsync(cancellationToken);
+        await transactie.CommitAsync(cancellationToken);
         return new InzetGestart(inzet.Id, start.OpWachtlijst, start.Melding);
     }
 }

@@ -27,6 +27,9 @@ public sealed record LeerlingKaart(Guid Id, string Leerlingnummer, string Naam, 
     public Domain.Ondersteuning.PmNiveau PmNiveau { get; init; } = Domain.Ondersteuning.PmNiveau.PmI;
 
     public DateOnly? PmSinds { get; init; }
+
+    /// <summary>Whether the reader reads the student's support (interventions, consent, diagnosis): the Zorg level.</summary>
+    public bool LeestZorg { get; init; }
 }
 
 /// <summary>An open afspraak in the header of the student's page.</summary>
@@ -76,6 +79,7 @@ public sealed class LeerlingBekijkenHandler(IDbContextFactory<LeerlingzorgDbCont
                 return Fout.NietGevonden("De leerling");
             }
             await audit.ReadEachAsync(db, [kaart.Id], "leerlingkaart", cancellationToken);
+            kaart = kaart with { LeestZorg = Ondersteuningsbronnen.LeestZorg(lezer) };
         }
         return kaart;
     }

@@ -79,7 +79,7 @@ public sealed class PasInvoerValidator : AbstractValidator<PasInvoer>
 /// </summary>
 public sealed class PasVastleggenHandler(
     IDbContextFactory<LeerlingzorgDbContext> dbFactory, CurrentUser currentUser, AuditLog audit, TimeProvider time,
-    PaswijzigingHandler wijzigingen)
+    Paswijzigingen wijzigingen)
 {
     public PasInvoerValidator Validator { get; } = new();
 
@@ -140,7 +140,7 @@ public sealed class PasVastleggenHandler(
 /// <summary>Withdraws the student's current pass (it stays as history): the zorgcoördinator and the care roles only.</summary>
 public sealed class PasIntrekkenHandler(
     IDbContextFactory<LeerlingzorgDbContext> dbFactory, CurrentUser currentUser, AuditLog audit, TimeProvider time,
-    PaswijzigingHandler wijzigingen)
+    Paswijzigingen wijzigingen)
 {
     public async Task<Result<DateTimeOffset>> HandleAsync(Guid leerlingId, int versie, CancellationToken cancellationToken = default)
     {
@@ -174,9 +174,9 @@ public sealed class PasIntrekkenHandler(
 
 /// <summary>
 /// Tells the components of this circuit (the student header, the pass card) that a student's pass changed, so that they
-/// read it again. Scoped per circuit by the handler convention (<see cref="FeatureRegistration"/>).
+/// read it again. Scoped: one per circuit (registered with the handlers).
 /// </summary>
-public sealed class PaswijzigingHandler
+public sealed class Paswijzigingen
 {
     public event Func<Guid, Task>? Gewijzigd;
 

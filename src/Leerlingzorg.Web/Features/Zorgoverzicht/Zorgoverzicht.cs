@@ -1,6 +1,7 @@
 using Leerlingzorg.Domain.Gebruikers;
 using Leerlingzorg.Domain.Leerlingen;
 using Leerlingzorg.Domain.Ondersteuning;
+using Leerlingzorg.Web.Features.Dossier;
 using Leerlingzorg.Web.Infrastructure.Audit;
 using Leerlingzorg.Web.Infrastructure.Authorization;
 using Leerlingzorg.Web.Infrastructure.Persistence;
@@ -110,12 +111,7 @@ public sealed class ZorgoverzichtHandler(IDbContextFactory<LeerlingzorgDbContext
                     orderby t.GeldigTot, l.Achternaam, t.Id
                     select new ZorgRegel(l.Id, LeerlingzorgDbContext.VolledigeNaam(l.Voornaam, l.Tussenvoegsel, l.Achternaam), l.Klas!.Naam,
                         l.PmNiveau, l.PmSinds,
-                        t.Doel == ToestemmingDoel.IbBegeleiding ? "Begeleiding door de intern begeleider"
-                        : t.Doel == ToestemmingDoel.AmbulanteBegeleiding ? "Ambulante begeleiding"
-                        : t.Doel == ToestemmingDoel.ObservatieOrthopedagoog ? "Observatie door de orthopedagoog"
-                        : t.Doel == ToestemmingDoel.BesprekingZat ? "Bespreking in het ZAT/TDO"
-                        : t.Doel == ToestemmingDoel.ExterneVerwijzing ? "Verwijzing naar een externe partner"
-                        : "Gegevens delen met een partner",
+                        Ondersteuningsbronnen.Doelnaam.Roep(t.Doel),
                         t.GeldigTot, false),
                 ZorgLijst.ZonderInzet =>
                     from l in leerlingen
@@ -130,6 +126,7 @@ public sealed class ZorgoverzichtHandler(IDbContextFactory<LeerlingzorgDbContext
                     select new ZorgRegel(l.Id, LeerlingzorgDbContext.VolledigeNaam(l.Voornaam, l.Tussenvoegsel, l.Achternaam), l.Klas!.Naam,
                         l.PmNiveau, l.PmSinds, null, null, false),
             };
+            regels = regels.Ingevoegd();
             var totaal = await regels.CountAsync(cancellationToken);
             var lijst = await regels.Skip(pagina * grootte).Take(grootte).ToListAsync(cancellationToken);
             resultaat = new ZorgPagina(lijst, totaal);

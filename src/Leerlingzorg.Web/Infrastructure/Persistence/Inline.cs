@@ -26,6 +26,36 @@ public static class Inline
     /// </summary>
     public static Expression<T> In<T>(Expression<T> query) => (Expression<T>)new Inliner().Visit(query);
 
+    /// <summary>
+    /// An ordinary query with the parts called inside its lambdas inlined (a scalar part such as <see cref="Namen{TEnum}"/>,
+    /// which EF Core cannot translate as a call); parts that build a query need no inlining there.
+    /// </summary>
+    public static IQueryable<T> Ingevoegd<T>(this IQueryable<T> query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return query.Provider.CreateQuery<T>(new Inliner().Visit(query.Expression));
+    }
+
+    /// <summary>
+    /// <c>waarde => waarde == A ? naam(A) : waarde == B ? naam(B) : …</c> over every value of the enum: a name written once
+    /// (in the Domain) that the database computes, so that a UNION or a paged list can carry it.
+    /// </summary>
+    public static Expression<Func<TEnum, string>> Namen<TEnum>(Func<TEnum, string> naam) where TEnum : struct, Enum
+    {
+        ArgumentNullException.ThrowIfNull(naam);
+        var waarde = Expression.Parameter(typeof(TEnum), "waarde");
+        var onderliggend = Enum.GetUnderlyingType(typeof(TEnum));
+        var waarden = Enum.GetValues<TEnum>();
+        Expression body = Expression.Constant(naam(waarden[^1]));
+        foreach (var w in waarden[..^1].Reverse())
+        {
+            // The shape the C# compiler gives "x.Doel == ToestemmingDoel.A".
+            var gelijk = Expression.Equal(Expression.Convert(waarde, onderliggend), Expression.Constant(Convert.ChangeType(w, onderliggend, System.Globalization.CultureInfo.InvariantCulture)));
+            body = Expression.Condition(gelijk, Expression.Constant(naam(w)), body);
+        }
+        return Expression.Lambda<Func<TEnum, string>>(body, waarde);
+    }
+
     private sealed class Inliner : ExpressionVisitor
     {
         protected override Expression VisitInvocation(InvocationExpression node)
@@ -45,7 +75,9 @@ public static class Inline
             {
                 return null;
             }
-            var deel = Expression.Lambda<Func<object?>>(Expression.Convert(member.Expression!, typeof(object))).Compile()();
+            var deel = member.Expression is MemberExpression { Expression: null, Member: FieldInfo veld }
+                ? veld.GetValue(null)
+                : Expression.Lambda<Func<object?>>(Expression.Convert(member.Expression!, typeof(object))).Compile()();
             return (LambdaExpression?)type.GetProperty(nameof(Deel<Action>.Expressie))!.GetValue(deel);
         }
     }

@@ -206,6 +206,22 @@ public sealed class InzettenTests(TwoSchoolsFixture fixture) : IClassFixture<Two
     }
 
     [Fact]
+    public async Task Staff_starting_at_the_same_moment_never_take_more_places_than_the_group_has()
+    {
+        var s = await Data.SchoolAsync("Drukke school", aantalLeerlingen: 8);
+        var groep = await AanbodAsync(s.School.Id, "Kleine groep", PmNiveau.PmII, capaciteit: 2);
+        // Eight starts at once, each with its own scope and connection: the lock on the offer serialises the count.
+        var starts = await Task.WhenAll(s.Leerlingen.Select(l => Task.Run(() => StartAsync(s.Mentor, Rollen.Mentor, Invoer(l.Id, groep.Id, s.Mentor.Id)))));
+
+        Assert.All(starts, r => Assert.True(r.IsGelukt, r.Fout?.Melding));
+        Assert.Equal(2, starts.Count(r => !r.Waarde!.OpWachtlijst));
+        await using var db = fixture.App.ContextFor(s.School.Id);
+        var statussen = await db.Inzetten.Where(i => i.AanbodId == groep.Id).Select(i => i.Status).ToListAsync();
+        Assert.Equal(2, statussen.Count(x => x == InzetStatus.Actief));
+        Assert.Equal(6, statussen.Count(x => x == InzetStatus.Wachtlijst));
+    }
+
+    [Fact]
     public async Task Only_the_owner_or_the_zorgcoordinator_ends_it_and_a_stale_version_is_a_clear_conflict()
     {
         var s = await Data.SchoolAsync("Eindschool");

@@ -2,6 +2,7 @@ using Leerlingzorg.Domain;
 using Leerlingzorg.Domain.Audit;
 using Leerlingzorg.Domain.Dossier;
 using Leerlingzorg.Domain.Gebruikers;
+using Leerlingzorg.Domain.Ondersteuning;
 using Leerlingzorg.Web.Features;
 using Leerlingzorg.Web.Features.Dossier;
 using Leerlingzorg.Web.Infrastructure.Identity;
@@ -104,6 +105,12 @@ public sealed class TijdlijnTests(TwoSchoolsFixture fixture) : IClassFixture<Two
         Assert.Equal([TijdlijnSoort.Gesprek, TijdlijnSoort.Gesprek, TijdlijnSoort.AfspraakGemaakt, TijdlijnSoort.AfspraakGemaakt, .. ondersteuning],
             await Soorten(TijdlijnFilterSoort.Alles));
         Assert.Equal(ondersteuning, await Soorten(TijdlijnFilterSoort.Ondersteuning));
+        // The consent's purpose by its Domain name, in the union of both paths (the ordinary one inlines the name).
+        foreach (var filter in new[] { TijdlijnFilterSoort.Alles, TijdlijnFilterSoort.Ondersteuning })
+        {
+            var consent = (await TijdlijnAsync(s.Mentor, Rollen.Mentor, new TijdlijnVraag(l, 1, filter))).Items.Single(i => i.Soort == TijdlijnSoort.ToestemmingGegeven);
+            Assert.Contains(consent.Titel, Enum.GetValues<ToestemmingDoel>().Select(d => d.Weergave()));
+        }
         // A docent reads the pass (its facilities) but not the Zorg-level ladder, intervention and consent.
         Assert.Equal([TijdlijnSoort.PasVastgesteld],
             [.. (await TijdlijnAsync(s.Docent, Rollen.Docent, new TijdlijnVraag(l, 1, TijdlijnFilterSoort.Ondersteuning))).Items.Select(i => i.Soort)]);

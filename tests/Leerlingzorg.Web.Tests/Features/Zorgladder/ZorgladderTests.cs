@@ -203,6 +203,12 @@ public sealed class ZorgladderTests(TwoSchoolsFixture fixture) : IClassFixture<T
 
             var kaart = (await scope.ServiceProvider.GetRequiredService<LeerlingBekijkenHandler>().HandleAsync(leerling.Id)).Waarde!;
             Assert.Equal((PmNiveau.PmII, (DateOnly?)Vandaag), (kaart.PmNiveau, kaart.PmSinds));
+            // The page shows him no interventions or consent tabs.
+            Assert.False(kaart.LeestZorg);
+        }
+        await using (var scope = fixture.App.ScopeAs(s.Mentor, Rollen.Mentor))
+        {
+            Assert.True((await scope.ServiceProvider.GetRequiredService<LeerlingBekijkenHandler>().HandleAsync(leerling.Id)).Waarde!.LeestZorg);
         }
         Assert.Equal(PmNiveau.PmII, await NiveauAsync(s.School.Id, leerling.Id));
         await using var db = fixture.App.ContextFor(s.School.Id);
