@@ -19,7 +19,7 @@ public sealed class OndersteuningInvoerTests(AppHost host)
     /// </summary>
     private const string Stuurtekens = "'Begin\\u0000nul\\u0001een\\u001besc\\u007fdel \\ud800 los \\u200f\\u200b\\u202e omgekeerd\\u202c einde'";
 
-    private const string Lang = "'x'.repeat(100000)";
+    private const string Lang = "'Leerling heeft moeite met plannen; afspraken met de mentor lopen wisselend. '.repeat(1400).slice(0, 100000)";
 
     /// <summary>What a paste does to the field: the value set past its maxlength, then input and change (MudBlazor binds on either).</summary>
     private static async Task PlakAsync(ILocator veld, string expressie) =>
@@ -296,5 +296,33 @@ public sealed class OndersteuningInvoerTests(AppHost host)
         await Expect(rij).ToHaveCountAsync(1);
         await SchoonAsync(rij);
         await Expect(rij).ToContainTextAsync("Intern begeleider");
+    }
+
+    [Fact]
+    public async Task A_lone_surrogate_pasted_over_typed_text_does_not_leave_the_server_with_the_old_text()
+    {
+        // Before veilige-invoer.js the server could not read the event of a value with a lone surrogate and dropped it
+        // silently: the field showed the new text, and Opslaan stored the name typed before.
+        var page = await host.LoginAsync("zorgcoordinator@vallei.example");
+        await page.GotoAsync("/ondersteuning/aanbod");
+        await page.GetByTestId("aanbod-toevoegen").ClickAsync();
+        var naam = page.GetByTestId("aanbod-naam");
+        await naam.FillAsync("Eerste naam voor huiswerkbegeleiding");
+        await page.GetByTestId("aanbod-aanbieder").FillAsync("Mentor");
+        await PlakAsync(naam, "'Huiswerk\\ud83dbegeleiding \\udca9na school'");
+        // The half emoji is gone from the field as well: what is on the screen is what the server has.
+        await Expect(naam).ToHaveValueAsync("Huiswerkbegeleiding na school");
+        await page.GetByTestId("aanbod-opslaan").ClickAsync();
+        await Expect(page.GetByTestId("aanbod-dialoog")).ToHaveCountAsync(0);
+        await LeeftAsync(page);
+        var tabel = page.GetByTestId("aanbod-tabel");
+        await Expect(tabel.Locator("[data-testid='aanbod-rij'][data-naam='Huiswerkbegeleiding na school']")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
+        await Expect(tabel.GetByText("Eerste naam voor huiswerkbegeleiding")).ToHaveCountAsync(0);
+        // A valid pair (an emoji) is kept.
+        await tabel.Locator("tr").Filter(new() { HasText = "Huiswerkbegeleiding na school" }).GetByTestId("aanbod-wijzigen").ClickAsync();
+        await PlakAsync(naam, "'Huiswerkbegeleiding na school \\ud83d\\udcda'");
+        await Expect(naam).ToHaveValueAsync("Huiswerkbegeleiding na school \ud83d\udcda");
+        await page.GetByTestId("aanbod-opslaan").ClickAsync();
+        await Expect(tabel.Locator("[data-testid='aanbod-rij'][data-naam='Huiswerkbegeleiding na school \ud83d\udcda']")).ToHaveCountAsync(1);
     }
 }
