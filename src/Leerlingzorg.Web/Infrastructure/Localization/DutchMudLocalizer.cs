@@ -23,7 +23,7 @@ public sealed class DutchMudLocalizer : MudLocalizer
         ["Converter_ConversionFailed"] = "Conversie van {0} naar {1} is mislukt: {2}",
         ["Converter_ConversionNotImplemented"] = "Conversie naar type {0} wordt niet ondersteund",
         ["Converter_InvalidBoolean"] = "Geen geldige ja/nee-waarde",
-        ["Converter_InvalidDateTime"] = "Geen geldige datum en tijd",
+        ["Converter_InvalidDateTime"] = "Geen geldige datum: typ dag-maand-jaar, bijvoorbeeld 12-1-2027",
         ["Converter_InvalidGUID"] = "Geen geldige GUID",
         ["Converter_InvalidNumber"] = "Geen geldig getal",
         ["Converter_InvalidTimeSpan"] = "Geen geldige tijdsduur",
