@@ -39,7 +39,16 @@ public sealed class InzetTests(AppHost host)
         await rij.GetByTestId("evaluatie-plannen").ClickAsync();
         var plannen = page.GetByTestId("evaluatie-plannen-dialoog");
         await Expect(plannen).ToContainTextAsync("Plannen en organiseren");
-        await plannen.GetByLabel("Volgende evaluatie").FillAsync(vandaag.AddDays(14).ToString("d-M-yyyy", CultureInfo.InvariantCulture));
+        // Before the start: refused in Dutch next to the date, the dialog stays; the corrected date saves with one click.
+        var datum = plannen.GetByLabel("Volgende evaluatie");
+        await datum.FillAsync(vandaag.AddDays(-7).ToString("d-M-yyyy", CultureInfo.InvariantCulture));
+        await datum.PressAsync("Tab");
+        await page.GetByTestId("evaluatie-opslaan").ClickAsync();
+        await Expect(plannen.Locator(".mud-input-helper-text.mud-input-error")).ToHaveTextAsync("De volgende evaluatie ligt vóór de start.");
+        await Wachten.TotStilAsync(page);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppHost.Screenshots, "inzet-evaluatie-plannen.png") });
+        await datum.FillAsync(vandaag.AddDays(14).ToString("d-M-yyyy", CultureInfo.InvariantCulture));
+        await datum.PressAsync("Tab");
         await page.GetByTestId("evaluatie-opslaan").ClickAsync();
         await Expect(plannen).ToHaveCountAsync(0);
         await Expect(page.GetByText($"De volgende evaluatie is gepland op {Datum(vandaag.AddDays(14))}.")).ToBeVisibleAsync();
