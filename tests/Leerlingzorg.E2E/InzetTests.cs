@@ -60,6 +60,16 @@ public sealed class InzetTests(AppHost host)
         await Expect(rij.GetByTestId("evaluatie-datum-tekst")).ToHaveTextAsync(Datum(vandaag.AddDays(14)));
         await Wachten.TotStilAsync(page);
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppHost.Screenshots, "inzet.png"), FullPage = true });
+        // On a phone the row stacks, with the date and its calendar button together, and nothing sticks out sideways.
+        await Wachten.OpBreedteAsync(page, 375, 800);
+        var knop = rij.GetByTestId("evaluatie-plannen");
+        await knop.ScrollIntoViewIfNeededAsync();
+        await Expect(knop).ToBeInViewportAsync();
+        var vak = (await knop.BoundingBoxAsync())!;
+        Assert.True(vak.X >= 0 && vak.X + vak.Width <= 375, $"De knop Evaluatie plannen staat op {vak.X}–{vak.X + vak.Width} px.");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "De pagina steekt op 375 px uit.");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppHost.Screenshots, "inzet-375.png"), FullPage = true });
+        await Wachten.OpBreedteAsync(page, 1366, 900);
 
         // As its owner she finds it on Mijn inzetten and plans it there too: no review for now.
         await page.GetByRole(AriaRole.Link, new() { Name = "Mijn inzetten" }).ClickAsync();

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using System.Security.Claims;
 using System.Text.Json;
 using Leerlingzorg.Benchmarks.Bench;
+using static Leerlingzorg.Benchmarks.Generate.BinaryCopy;
 using Leerlingzorg.Domain.Dossier;
 using Leerlingzorg.Domain.Gebruikers;
 using Leerlingzorg.Web.Features.Dossier;
@@ -417,19 +418,6 @@ internal static class GesprekkenGenerator
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"The region has {gesprekken:N0} gesprekken ({zonderLeerling:N0} without a student) and {afspraken:N0} afspraken for {leerlingen:N0} students{(compleet ? ": not generating more." : ".")}"));
         return compleet ? Vulling.Compleet : Vulling.Half;
-    }
-
-    private static async Task CopyAsync<T>(NpgsqlConnection connection, string tableAndColumns, IEnumerable<T> rows,
-        Action<NpgsqlBinaryImporter, T> write, CancellationToken cancellationToken)
-    {
-        await using var importer = await connection.BeginBinaryImportAsync($"COPY {tableAndColumns} FROM STDIN (FORMAT BINARY)", cancellationToken);
-        importer.Timeout = TimeSpan.FromHours(1);
-        foreach (var row in rows)
-        {
-            importer.StartRow();
-            write(importer, row);
-        }
-        await importer.CompleteAsync(cancellationToken);
     }
 }
 

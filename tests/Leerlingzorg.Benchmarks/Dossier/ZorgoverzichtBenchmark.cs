@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Claims;
 using Leerlingzorg.Benchmarks.Bench;
+using static Leerlingzorg.Benchmarks.Generate.BinaryCopy;
 using Leerlingzorg.Domain.Gebruikers;
 using Leerlingzorg.Domain.Ondersteuning;
 using Leerlingzorg.Web.Features.Leerlingen;
@@ -320,19 +321,6 @@ internal static class OndersteuningGenerator
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Generated {niveaus.Count:N0} students above PM I ({(double)niveaus.Count / Math.Max(1, leerlingen.Count):P0}), {stappen.Count:N0} ladder steps, {inzetten.Count:N0} interventions and {toestemmingen.Count:N0} consents in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s."));
-    }
-
-    private static async Task CopyAsync<T>(NpgsqlConnection connection, string tableAndColumns, IEnumerable<T> rows,
-        Action<NpgsqlBinaryImporter, T> write, CancellationToken cancellationToken)
-    {
-        await using var importer = await connection.BeginBinaryImportAsync($"COPY {tableAndColumns} FROM STDIN (FORMAT BINARY)", cancellationToken);
-        importer.Timeout = TimeSpan.FromHours(1);
-        foreach (var row in rows)
-        {
-            importer.StartRow();
-            write(importer, row);
-        }
-        await importer.CompleteAsync(cancellationToken);
     }
 }
 

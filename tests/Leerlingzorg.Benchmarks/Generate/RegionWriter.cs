@@ -235,18 +235,9 @@ internal sealed class RegionWriter(string connectionString)
         return timings;
     }
 
-    private static async Task CopyAsync<T>(NpgsqlConnection connection, string table, string columns, IEnumerable<T> rows,
-        Action<NpgsqlBinaryImporter, T> write, CancellationToken cancellationToken)
-    {
-        await using var importer = await connection.BeginBinaryImportAsync($"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        foreach (var row in rows)
-        {
-            // The synchronous writes only fill Npgsql's buffer; awaiting each of millions of values costs more than it saves.
-            importer.StartRow();
-            write(importer, row);
-        }
-        await importer.CompleteAsync(cancellationToken);
-    }
+    private static Task CopyAsync<T>(NpgsqlConnection connection, string table, string columns, IEnumerable<T> rows,
+        Action<NpgsqlBinaryImporter, T> write, CancellationToken cancellationToken) =>
+        BinaryCopy.CopyAsync(connection, $"{table} ({columns})", rows, write, cancellationToken);
 
     private static async Task CopyThroughStagingAsync<T>(NpgsqlConnection connection, string table, string columns, IEnumerable<T> rows,
         Action<NpgsqlBinaryImporter, T> write, Guid[] scholen, CancellationToken cancellationToken)
@@ -300,6 +291,26 @@ internal sealed class RegionWriter(string connectionString)
     {
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
+
+/// <summary>Rows into a table with binary COPY: the region generator and the benchmarks that fill it further.</summary>
+internal static class BinaryCopy
+{
+    public static async Task CopyAsync<T>(NpgsqlConnection connection, string tableAndColumns, IEnumerable<T> rows,
+        Action<NpgsqlBinaryImporter, T> write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(write);
+        await using var importer = await connection.BeginBinaryImportAsync($"COPY {tableAndColumns} FROM STDIN (FORMAT BINARY)", cancellationToken);
+        importer.Timeout = TimeSpan.FromHours(1);
+        foreach (var row in rows)
+        {
+            // The synchronous writes only fill Npgsql's buffer; awaiting each of millions of values costs more than it saves.
+            importer.StartRow();
+            write(importer, row);
+        }
+        await importer.CompleteAsync(cancellationToken);
     }
 }
 

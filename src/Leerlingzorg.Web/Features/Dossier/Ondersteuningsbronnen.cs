@@ -16,14 +16,6 @@ namespace Leerlingzorg.Web.Features.Dossier;
 /// </summary>
 public static class Ondersteuningsbronnen
 {
-    public static IDossierbron<PmStap> PmStappen { get; } = new PmStapBron();
-
-    public static IDossierbron<Inzet> Inzetten { get; } = new InzetBron();
-
-    public static IDossierbron<Toestemming> Toestemmingen { get; } = new ToestemmingBron();
-
-    public static IDossierbron<Ondersteuningspas> Passen { get; } = new PasBron();
-
     /// <summary>Whether the reader reads the Zorg level of this student (the ladder, interventions, consent, a diagnosis).</summary>
     public static bool LeestZorg(Dossierlezer lezer)
     {
@@ -182,75 +174,34 @@ public static class Ondersteuningsbronnen
             .Concat(IngetrokkenToestemmingen.Roep(db, leerlingId, zorg))
             .Concat(PasItems.Roep(db, leerlingId)));
 
+    // After the parts: static members initialise in the order written.
+    public static IDossierbron<PmStap> PmStappen { get; } = new ZorgBron<PmStap>("stappen op de zorgladder",
+        (db, leerlingId, zorg) => db.PmStappen.Where(s => zorg && s.LeerlingId == leerlingId), PmItems);
+
+    public static IDossierbron<Inzet> Inzetten { get; } = new ZorgBron<Inzet>("inzetten",
+        (db, leerlingId, zorg) => db.Inzetten.Where(i => zorg && i.LeerlingId == leerlingId), GestarteInzetten, BeeindigdeInzetten);
+
+    public static IDossierbron<Toestemming> Toestemmingen { get; } = new ZorgBron<Toestemming>("toestemmingen",
+        (db, leerlingId, zorg) => db.Toestemmingen.Where(t => zorg && t.LeerlingId == leerlingId), GegevenToestemmingen, IngetrokkenToestemmingen);
+
+    public static IDossierbron<Ondersteuningspas> Passen { get; } = new PasBron();
+
     private static bool OpOndersteuning(TijdlijnVraag vraag) =>
         vraag.GesprekSoortId is null && vraag.Filter is TijdlijnFilterSoort.Alles or TijdlijnFilterSoort.Ondersteuning;
 
-    private sealed class PmStapBron : IDossierbron<PmStap>
+    /// <summary>A Zorg-level source: its rows of the student for a reader who reads Zorg (<see cref="LeestZorg"/>), its timeline parts.</summary>
+    private sealed class ZorgBron<T>(string auditOmschrijving, Func<LeerlingzorgDbContext, Guid, bool, IQueryable<T>> vanLeerling,
+        params Inline.Deel<Func<LeerlingzorgDbContext, Guid, bool, IQueryable<TijdlijnItem>>>[] tijdlijn) : IDossierbron<T> where T : class
     {
-        public Type Entiteit => typeof(PmStap);
+        public Type Entiteit => typeof(T);
         public IReadOnlyList<Type> Onderdelen { get; } = [];
-        public string AuditOmschrijving => "stappen op de zorgladder";
+        public string AuditOmschrijving => auditOmschrijving;
         public Bewaartermijn Bewaartermijn => Dossierbronnen.Leerlingdossier;
 
-        public IQueryable<PmStap> Leesbaar(LeerlingzorgDbContext db, Dossierlezer lezer)
-        {
-            var zorg = LeestZorg(lezer);
-            return db.PmStappen.Where(s => zorg && s.LeerlingId == lezer.LeerlingId);
-        }
+        public IQueryable<T> Leesbaar(LeerlingzorgDbContext db, Dossierlezer lezer) => vanLeerling(db, lezer.LeerlingId, LeestZorg(lezer));
 
-        public IEnumerable<IQueryable<TijdlijnItem>> Tijdlijn(LeerlingzorgDbContext db, Dossierlezer lezer, TijdlijnVraag vraag)
-        {
-            if (OpOndersteuning(vraag))
-            {
-                yield return PmItems.Roep(db, lezer.LeerlingId, LeestZorg(lezer));
-            }
-        }
-    }
-
-    private sealed class InzetBron : IDossierbron<Inzet>
-    {
-        public Type Entiteit => typeof(Inzet);
-        public IReadOnlyList<Type> Onderdelen { get; } = [];
-        public string AuditOmschrijving => "inzetten";
-        public Bewaartermijn Bewaartermijn => Dossierbronnen.Leerlingdossier;
-
-        public IQueryable<Inzet> Leesbaar(LeerlingzorgDbContext db, Dossierlezer lezer)
-        {
-            var zorg = LeestZorg(lezer);
-            return db.Inzetten.Where(i => zorg && i.LeerlingId == lezer.LeerlingId);
-        }
-
-        public IEnumerable<IQueryable<TijdlijnItem>> Tijdlijn(LeerlingzorgDbContext db, Dossierlezer lezer, TijdlijnVraag vraag)
-        {
-            if (OpOndersteuning(vraag))
-            {
-                yield return GestarteInzetten.Roep(db, lezer.LeerlingId, LeestZorg(lezer));
-                yield return BeeindigdeInzetten.Roep(db, lezer.LeerlingId, LeestZorg(lezer));
-            }
-        }
-    }
-
-    private sealed class ToestemmingBron : IDossierbron<Toestemming>
-    {
-        public Type Entiteit => typeof(Toestemming);
-        public IReadOnlyList<Type> Onderdelen { get; } = [];
-        public string AuditOmschrijving => "toestemmingen";
-        public Bewaartermijn Bewaartermijn => Dossierbronnen.Leerlingdossier;
-
-        public IQueryable<Toestemming> Leesbaar(LeerlingzorgDbContext db, Dossierlezer lezer)
-        {
-            var zorg = LeestZorg(lezer);
-            return db.Toestemmingen.Where(t => zorg && t.LeerlingId == lezer.LeerlingId);
-        }
-
-        public IEnumerable<IQueryable<TijdlijnItem>> Tijdlijn(LeerlingzorgDbContext db, Dossierlezer lezer, TijdlijnVraag vraag)
-        {
-            if (OpOndersteuning(vraag))
-            {
-                yield return GegevenToestemmingen.Roep(db, lezer.LeerlingId, LeestZorg(lezer));
-                yield return IngetrokkenToestemmingen.Roep(db, lezer.LeerlingId, LeestZorg(lezer));
-            }
-        }
+        public IEnumerable<IQueryable<TijdlijnItem>> Tijdlijn(LeerlingzorgDbContext db, Dossierlezer lezer, TijdlijnVraag vraag) =>
+            OpOndersteuning(vraag) ? tijdlijn.Select(deel => deel.Roep(db, lezer.LeerlingId, LeestZorg(lezer))) : [];
     }
 
     private sealed class PasBron : IDossierbron<Ondersteuningspas>
