@@ -47,6 +47,8 @@ public sealed class ZorgstructuurJourneyTests(AppHost host)
             await Expect(opties.First).ToBeVisibleAsync();
             aantal = await opties.CountAsync();
             await opties.Nth(i).ClickAsync();
+            // The list has closed before Opslaan: a click on its closing overlay would be lost.
+            await Expect(page.GetByRole(AriaRole.Option)).ToHaveCountAsync(0);
             await page.GetByTestId("toestemming-opmerking").FillAsync("Mondeling gegeven in het oudergesprek.");
             await page.GetByTestId("toestemming-opslaan").ClickAsync();
             await Expect(dialoog).ToBeHiddenAsync();
