@@ -86,7 +86,7 @@ public sealed class GesprekDialogTests(AppHost host)
         await Expect(samenvatting).ToBeFocusedAsync();
 
         await page.GetByTestId("gesprek-soort").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "Voortgangsgesprek" }).ClickAsync();
+        await Wachten.KiesAsync(page, page.GetByRole(AriaRole.Option, new() { Name = "Voortgangsgesprek" }));
 
         await Expect(page.GetByTestId("voortgang-watgaatgoed")).ToBeVisibleAsync();
         await Expect(samenvatting).ToBeFocusedAsync();

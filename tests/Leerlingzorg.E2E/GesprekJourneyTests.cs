@@ -19,7 +19,7 @@ public sealed class GesprekJourneyTests(AppHost host)
         var klok = Stopwatch.StartNew();
         await rij.Locator("[data-testid^='gesprek-']").ClickAsync();
         await page.GetByTestId("gesprek-soort").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "Voortgangsgesprek" }).ClickAsync();
+        await Wachten.KiesAsync(page, page.GetByRole(AriaRole.Option, new() { Name = "Voortgangsgesprek" }));
         await page.GetByTestId("gesprek-samenvatting").FillAsync("Tweede voortgangsgesprek: rustiger in de klas, cijfers stijgen.");
         await page.GetByTestId("voortgang-watgaatgoed").FillAsync("Huiswerk op tijd af, meer zelfvertrouwen.");
         await page.GetByTestId("voortgang-watkanbeter").FillAsync("Leren voor toetsen begint te laat.");

@@ -24,7 +24,7 @@ public sealed class InzetTests(AppHost host)
         await page.GetByTestId("inzet-starten").ClickAsync();
         var dialoog = page.GetByTestId("inzet-dialoog");
         await dialoog.GetByTestId("inzet-aanbod").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "Plannen en organiseren" }).ClickAsync();
+        await Wachten.KiesAsync(page, page.GetByRole(AriaRole.Option, new() { Name = "Plannen en organiseren" }));
         await dialoog.GetByTestId("inzet-doel").FillAsync("Zelfstandig een weekplanning maken en bijhouden.");
         var vandaag = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam")).DateTime);
         await dialoog.GetByLabel("Volgende evaluatie").FillAsync(vandaag.AddDays(28).ToString("d-M-yyyy", CultureInfo.InvariantCulture));

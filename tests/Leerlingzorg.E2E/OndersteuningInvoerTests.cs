@@ -60,7 +60,7 @@ public sealed class OndersteuningInvoerTests(AppHost host)
         await page.GetByTestId("pm-wijzigen").ClickAsync();
         var dialoog = page.GetByTestId("pm-dialoog");
         await page.GetByTestId("pm-naar").ClickAsync();
-        await page.GetByRole(AriaRole.Option).Filter(new() { HasTextRegex = new Regex("^PM II ·") }).ClickAsync();
+        await Wachten.KiesAsync(page, page.GetByRole(AriaRole.Option).Filter(new() { HasTextRegex = new Regex("^PM II ·") }));
         var reden = page.GetByTestId("pm-reden");
         var geprobeerd = page.GetByTestId("pm-geprobeerd");
         await PlakAsync(reden, Lang);
@@ -108,7 +108,7 @@ public sealed class OndersteuningInvoerTests(AppHost host)
         await page.GetByTestId("inzet-starten").ClickAsync();
         var dialoog = page.GetByTestId("inzet-dialoog");
         await dialoog.GetByTestId("inzet-aanbod").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "Bijles" }).ClickAsync();
+        await Wachten.KiesAsync(page, page.GetByRole(AriaRole.Option, new() { Name = "Bijles" }));
         var doel = page.GetByTestId("inzet-doel");
         var frequentie = page.GetByTestId("inzet-frequentie");
         await PlakAsync(doel, Lang);
@@ -169,11 +169,11 @@ public sealed class OndersteuningInvoerTests(AppHost host)
         await kaart.GetByTestId("toestemming-vastleggen").ClickAsync();
         var dialoog = page.GetByTestId("toestemming-dialoog");
         await page.GetByTestId("toestemming-doel-keuze").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "Gegevens delen met een partner" }).ClickAsync();
+        await Wachten.KiesAsync(page, page.GetByRole(AriaRole.Option, new() { Name = "Gegevens delen met een partner" }));
         await page.GetByTestId("toestemming-wie").ClickAsync();
-        await page.GetByRole(AriaRole.Option).First.ClickAsync();
+        await Wachten.KiesAsync(page, page.GetByRole(AriaRole.Option).First);
         await page.GetByTestId("toestemming-wijze").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "Schriftelijk" }).ClickAsync();
+        await Wachten.KiesAsync(page, page.GetByRole(AriaRole.Option, new() { Name = "Schriftelijk" }));
         var partner = page.GetByTestId("toestemming-partner");
         var opmerking = page.GetByTestId("toestemming-opmerking");
         await PlakAsync(partner, Lang);

@@ -37,12 +37,12 @@ public sealed class ToestemmingTests(AppHost host)
                 await Expect(page.GetByTestId("toestemming-opmerking")).ToHaveValueAsync(opmerking);
             }
             await page.GetByTestId("toestemming-doel-keuze").ClickAsync();
-            await page.GetByRole(AriaRole.Option, new() { Name = "Begeleiding door de intern begeleider" }).ClickAsync();
+            await Wachten.KiesAsync(page, page.GetByRole(AriaRole.Option, new() { Name = "Begeleiding door de intern begeleider" }));
             await page.GetByTestId("toestemming-wie").ClickAsync();
             var opties = page.GetByRole(AriaRole.Option);
             await Expect(opties.First).ToBeVisibleAsync();
             aantal = await opties.CountAsync();
-            await opties.Nth(i).ClickAsync();
+            await Wachten.KiesAsync(page, opties.Nth(i));
             await page.GetByTestId("toestemming-opslaan").ClickAsync();
             await Expect(dialoog).ToBeHiddenAsync();
             await Expect(page.GetByText("De toestemming is vastgelegd.").Last).ToBeVisibleAsync();

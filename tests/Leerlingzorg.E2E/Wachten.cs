@@ -25,6 +25,18 @@ internal static class Wachten
         await TotStilAsync(page);
     }
 
+    /// <summary>
+    /// Chooses an option of an open MudSelect and waits until its list has closed: a click or a fill while the list's
+    /// overlay is still fading out can land on the overlay and be lost.
+    /// </summary>
+    public static async Task KiesAsync(IPage page, ILocator optie)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(optie);
+        await optie.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Option)).ToHaveCountAsync(0);
+    }
+
     private const string Stil = """
         () => document.getAnimations().every(a => {
                 // Spinners and indeterminate progress bars never end; a UI transition takes well under two seconds.

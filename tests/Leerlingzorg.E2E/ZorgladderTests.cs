@@ -29,7 +29,7 @@ public sealed class ZorgladderTests(AppHost host)
         // The step up to the ondersteuningsteam: a reason is required first.
         await page.GetByTestId("pm-wijzigen").ClickAsync();
         await page.GetByTestId("pm-naar").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "PM III · Ondersteuningsteam" }).ClickAsync();
+        await Wachten.KiesAsync(page, page.GetByRole(AriaRole.Option, new() { Name = "PM III · Ondersteuningsteam" }));
         await page.GetByTestId("pm-geprobeerd").FillAsync("Leerlingbespreking: extra uitleg en een rustige werkplek.");
         await page.GetByTestId("pm-opslaan").ClickAsync();
         var dialoog = page.GetByTestId("pm-dialoog");
@@ -66,7 +66,7 @@ public sealed class ZorgladderTests(AppHost host)
     {
         await page.GetByTestId("pm-wijzigen").ClickAsync();
         await page.GetByTestId("pm-naar").ClickAsync();
-        await page.GetByRole(AriaRole.Option).Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"^{niveau} ·") }).ClickAsync();
+        await Wachten.KiesAsync(page, page.GetByRole(AriaRole.Option).Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"^{niveau} ·") }));
         await page.GetByTestId("pm-reden").FillAsync(reden);
         await page.GetByTestId("pm-geprobeerd").FillAsync(geprobeerd);
         await page.GetByTestId("pm-opslaan").ClickAsync();
