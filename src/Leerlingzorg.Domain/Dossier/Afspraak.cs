@@ -9,6 +9,8 @@ public sealed class Afspraak : ISchoolOwned
     public Guid SchoolId { get; set; }
     public Guid LeerlingId { get; set; }
     public Guid? GesprekId { get; set; }
+    /// <summary>Made in a meeting, for this student's part of its agenda: evaluated at the latest at the next one.</summary>
+    public Guid? AgendapuntId { get; set; }
     public required string Wat { get; set; }
     public Guid EigenaarId { get; set; }
     public DateOnly? Deadline { get; set; }

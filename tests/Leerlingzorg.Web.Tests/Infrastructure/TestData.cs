@@ -1,3 +1,4 @@
+using Leerlingzorg.Domain.Besprekingen;
 using Leerlingzorg.Domain.Dossier;
 using Leerlingzorg.Domain.Gebruikers;
 using Leerlingzorg.Domain.Import;
@@ -97,6 +98,24 @@ public sealed class TestData(TestApp app)
                 GeldigVanaf = Schooldag.Vandaag, AangemaaktOp = DateTimeOffset.UtcNow, AangemaaktDoor = mentor.Id,
             });
             db.LeerlingOuders.Add(new LeerlingOuder { LeerlingId = leerlingen[0].Id, OuderId = ouder.Id, Relatie = OuderRelatie.Moeder });
+            // The meetings (issue 10): a leerlingbespreking of the class with its agenda, a docent's form and a partner.
+            var bespreking = new Bespreking
+            {
+                Soort = BesprekingSoort.Leerlingbespreking, Datum = Schooldag.Vandaag.AddDays(14), Begin = new TimeOnly(15, 30),
+                VoorzitterId = coordinator.Id, AangemaaktDoor = coordinator.Id, AangemaaktOp = DateTimeOffset.UtcNow,
+                InventarisatieDeadline = Schooldag.Vandaag.AddDays(12),
+            };
+            bespreking.Klassen.Add(new BesprekingKlas { BesprekingId = bespreking.Id, KlasId = klas.Id });
+            bespreking.Deelnemers.Add(new BesprekingDeelnemer { BesprekingId = bespreking.Id, GebruikerId = coordinator.Id });
+            var partner = new Partner { Naam = "J. de Vries", Organisatie = "GGD regio", Functie = PartnerFunctie.Jeugdverpleegkundige };
+            db.Partners.Add(partner);
+            bespreking.Partners.Add(new BesprekingPartner { BesprekingId = bespreking.Id, PartnerId = partner.Id });
+            var agendapunt = new Agendapunt { BesprekingId = bespreking.Id, LeerlingId = leerlingen[0].Id, Volgorde = 1, Probleem = "Werkhouding" };
+            bespreking.Agenda.Add(agendapunt);
+            db.Besprekingen.Add(bespreking);
+            var inventarisatie = new Inventarisatie { BesprekingId = bespreking.Id, KlasId = klas.Id, DocentId = docent.Id, Deadline = Schooldag.Vandaag.AddDays(12) };
+            inventarisatie.Regels.Add(new InventarisatieRegel { InventarisatieId = inventarisatie.Id, LeerlingId = leerlingen[0].Id, Werkhouding = Oordeel.Zorg });
+            db.Inventarisaties.Add(inventarisatie);
             await db.SaveChangesAsync();
         }
         return new SchoolScenario(swv, school, locatie, klas, mentor, leerlingen, ouder, ouderGebruiker, docent);

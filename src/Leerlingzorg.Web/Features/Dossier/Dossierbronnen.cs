@@ -49,7 +49,8 @@ public static class Dossierbronnen
     public static IDossierbron<Afspraak> Afspraken { get; } = new AfspraakBron();
 
     public static IReadOnlyList<IDossierbron> Alle { get; } =
-        [Gesprekken, Afspraken, Ondersteuningsbronnen.PmStappen, Ondersteuningsbronnen.Inzetten, Ondersteuningsbronnen.Toestemmingen, Ondersteuningsbronnen.Passen];
+        [Gesprekken, Afspraken, Ondersteuningsbronnen.PmStappen, Ondersteuningsbronnen.Inzetten, Ondersteuningsbronnen.Toestemmingen, Ondersteuningsbronnen.Passen,
+            Besprekingsbronnen.Agendapunten, Besprekingsbronnen.Inventarisaties];
 
     /// <summary>
     /// The readable predicate of <see cref="Afspraken"/> over the student, the reader and the gesprekken he may read,

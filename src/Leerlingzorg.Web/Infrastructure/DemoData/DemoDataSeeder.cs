@@ -1,3 +1,4 @@
+using Leerlingzorg.Domain.Besprekingen;
 using Leerlingzorg.Domain.Dossier;
 using Leerlingzorg.Domain.Gebruikers;
 using Leerlingzorg.Domain.Leerlingen;
@@ -154,6 +155,7 @@ public sealed partial class DemoDataSeeder(
             db.KlasMentoren.Add(new KlasMentor { KlasId = klas.Id, MedewerkerId = mentor.Id });
             db.Lesopdrachten.Add(new Lesopdracht { KlasId = klas.Id, MedewerkerId = mentor.Id, Vak = Namen.Vak(random) });
 
+            var klasleerlingen = new List<Leerling>();
             for (var i = 0; i < 15; i++)
             {
                 var (voornaam, tussenvoegsel, achternaam) = Namen.Persoon(random);
@@ -169,6 +171,7 @@ public sealed partial class DemoDataSeeder(
                     Inschrijfdatum = new Schooljaar(jaar.Startjaar - demoKlas.Leerjaar + 1).Begin,
                 };
                 db.Leerlingen.Add(leerling);
+                klasleerlingen.Add(leerling);
                 db.KlasPlaatsingen.Add(new KlasPlaatsing { LeerlingId = leerling.Id, KlasId = klas.Id, Schooljaar = jaar });
                 if (i < 4)
                 {
@@ -216,8 +219,56 @@ public sealed partial class DemoDataSeeder(
                     });
                 }
             }
+            if (klasnummer == 1)
+            {
+                DemoBesprekingen(db, klas, klasleerlingen[1], mentor, personeel, vandaag, nu);
+            }
         }
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The first class's leerlingbesprekingen (issue 10): the last one, closed eight weeks ago, with an open afspraak for its
+    /// PM II student, and the next one in a week, chaired by the zorgcoördinator, with the docents' forms still to fill in.
+    /// </summary>
+    private static void DemoBesprekingen(LeerlingzorgDbContext db, Klas klas, Leerling leerling, Gebruiker mentor,
+        Dictionary<string, Gebruiker> personeel, DateOnly vandaag, DateTimeOffset nu)
+    {
+        var zorgcoordinator = personeel[Rollen.Zorgcoordinator];
+        var volgende = vandaag.AddDays(7);
+        volgende = volgende.DayOfWeek switch { DayOfWeek.Saturday => volgende.AddDays(2), DayOfWeek.Sunday => volgende.AddDays(1), _ => volgende };
+        Bespreking Nieuw(DateOnly datum) => new()
+        {
+            Soort = BesprekingSoort.Leerlingbespreking, Datum = datum, Begin = new TimeOnly(15, 30), Einde = new TimeOnly(17, 0),
+            Plaats = "Lokaal 1.12", VoorzitterId = zorgcoordinator.Id, AangemaaktDoor = zorgcoordinator.Id, AangemaaktOp = nu.AddDays(datum.DayNumber - vandaag.DayNumber - 21),
+            Klassen = [new BesprekingKlas { KlasId = klas.Id }],
+            Deelnemers = [.. new[] { zorgcoordinator, mentor, personeel[Rollen.Leerjaarcoordinator] }.Select(g => new BesprekingDeelnemer { GebruikerId = g.Id })],
+        };
+        var vorige = Nieuw(vandaag.AddDays(-56));
+        vorige.Status = BesprekingStatus.Afgesloten;
+        vorige.AfgeslotenOp = nu.AddDays(-56);
+        var punt = new Agendapunt
+        {
+            BesprekingId = vorige.Id, LeerlingId = leerling.Id, Volgorde = 1, Besproken = true,
+            WatGaatGoed = "Sociaal gaat het goed; hij zit goed in de klas.",
+            Probleem = "Huiswerk wordt vaak niet gemaakt en hij verliest in de les snel zijn concentratie.",
+            Oorzaak = "Plannen is lastig; thuis is er weinig rust.",
+            Aanpak = "Mentor helpt met een weekplanning; vaste plek voorin de klas.",
+            BijgewerktOp = nu.AddDays(-56), BijgewerktDoor = zorgcoordinator.Id,
+        };
+        vorige.Agenda.Add(punt);
+        db.Besprekingen.Add(vorige);
+        db.Afspraken.Add(new Afspraak
+        {
+            LeerlingId = leerling.Id, AgendapuntId = punt.Id, EigenaarId = mentor.Id, AangemaaktOp = nu.AddDays(-56),
+            Wat = "Elke maandag samen met de mentor de weekplanning maken.", Deadline = volgende,
+        });
+        var komende = Nieuw(volgende);
+        komende.InventarisatieDeadline = Bespreking.StandaardDeadline(volgende, vandaag);
+        db.Besprekingen.Add(komende);
+        var lesopdrachten = db.ChangeTracker.Entries<Lesopdracht>().Select(e => e.Entity).Where(l => l.KlasId == klas.Id)
+            .Select(l => (l.KlasId, l.MedewerkerId));
+        db.Inventarisaties.AddRange(Inventarisatie.Uitzetten(komende, lesopdrachten));
     }
 
     /// <summary>A few conversations and agreements per class, so that a timeline and "Mijn afspraken" have content.</summary>

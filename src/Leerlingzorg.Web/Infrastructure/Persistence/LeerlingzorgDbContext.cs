@@ -53,6 +53,14 @@ public sealed class LeerlingzorgDbContext(DbContextOptions<LeerlingzorgDbContext
     public DbSet<Domain.Ondersteuning.Inzet> Inzetten => Set<Domain.Ondersteuning.Inzet>();
     public DbSet<Domain.Ondersteuning.Toestemming> Toestemmingen => Set<Domain.Ondersteuning.Toestemming>();
     public DbSet<Domain.Ondersteuning.Ondersteuningspas> Ondersteuningspassen => Set<Domain.Ondersteuning.Ondersteuningspas>();
+    public DbSet<Domain.Besprekingen.Bespreking> Besprekingen => Set<Domain.Besprekingen.Bespreking>();
+    public DbSet<Domain.Besprekingen.BesprekingKlas> BesprekingKlassen => Set<Domain.Besprekingen.BesprekingKlas>();
+    public DbSet<Domain.Besprekingen.BesprekingDeelnemer> BesprekingDeelnemers => Set<Domain.Besprekingen.BesprekingDeelnemer>();
+    public DbSet<Domain.Besprekingen.Agendapunt> Agendapunten => Set<Domain.Besprekingen.Agendapunt>();
+    public DbSet<Domain.Besprekingen.Inventarisatie> Inventarisaties => Set<Domain.Besprekingen.Inventarisatie>();
+    public DbSet<Domain.Besprekingen.InventarisatieRegel> InventarisatieRegels => Set<Domain.Besprekingen.InventarisatieRegel>();
+    public DbSet<Domain.Besprekingen.Partner> Partners => Set<Domain.Besprekingen.Partner>();
+    public DbSet<Domain.Besprekingen.BesprekingPartner> BesprekingPartners => Set<Domain.Besprekingen.BesprekingPartner>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

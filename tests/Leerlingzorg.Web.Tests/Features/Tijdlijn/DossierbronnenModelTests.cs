@@ -24,6 +24,8 @@ public sealed class DossierbronnenModelTests(TwoSchoolsFixture fixture) : IClass
         [typeof(KlasPlaatsing)] = "the administrative placement history (in-/uitschrijving), on the card for everyone who sees the student",
         [typeof(LeerlingOuder)] = "the family link: contact data on the card, not the care dossier",
         [typeof(GesprekSoort)] = "the school's list of kinds of gesprek: configuration, no student",
+        [typeof(Domain.Besprekingen.Bespreking)] = "the meeting's planning (kind, day, place, chair, participants); each student's part is an Agendapunt",
+        [typeof(Domain.Besprekingen.Inventarisatie)] = "the docent's task (class, deadline, handed in); his judgements are InventarisatieRegel rows",
         [typeof(GesprekConcept)] = "the author's own unsaved draft, read only by him and removed on saving",
     };
 

@@ -105,6 +105,11 @@ internal sealed class AfspraakConfiguration : IEntityTypeConfiguration<Afspraak>
             .HasPrincipalKey(l => new { l.SchoolId, l.Id })
             .OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Gebruiker>().WithMany().HasForeignKey(a => a.EigenaarId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Domain.Besprekingen.Agendapunt>().WithMany()
+            .HasForeignKey(a => new { a.SchoolId, a.AgendapuntId })
+            .HasPrincipalKey(p => new { p.SchoolId, p.Id })
+            .OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => new { a.SchoolId, a.AgendapuntId });
         // "Mijn afspraken": open ones first, by deadline.
         builder.HasIndex(a => new { a.SchoolId, a.EigenaarId, a.AfgerondOp, a.Deadline });
         builder.HasIndex(a => new { a.SchoolId, a.LeerlingId });

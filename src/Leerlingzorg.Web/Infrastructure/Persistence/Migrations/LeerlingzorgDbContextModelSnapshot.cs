@@ -80,6 +80,470 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Leerlingzorg.Domain.Besprekingen.Agendapunt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Aanpak")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("aanpak");
+
+                    b.Property<bool>("Anoniem")
+                        .HasColumnType("boolean")
+                        .HasColumnName("anoniem");
+
+                    b.Property<Guid>("BesprekingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("bespreking_id");
+
+                    b.Property<bool>("Besproken")
+                        .HasColumnType("boolean")
+                        .HasColumnName("besproken");
+
+                    b.Property<Guid?>("BijgewerktDoor")
+                        .HasColumnType("uuid")
+                        .HasColumnName("bijgewerkt_door");
+
+                    b.Property<DateTimeOffset?>("BijgewerktOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("bijgewerkt_op");
+
+                    b.Property<Guid?>("IngebrachtDoor")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ingebracht_door");
+
+                    b.Property<Guid>("LeerlingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("leerling_id");
+
+                    b.Property<string>("Oorzaak")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("oorzaak");
+
+                    b.Property<string>("Probleem")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("probleem");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<int>("Versie")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("versie");
+
+                    b.Property<string>("Vertrouwelijkheid")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("vertrouwelijkheid");
+
+                    b.Property<Guid?>("VerwijsindexDoor")
+                        .HasColumnType("uuid")
+                        .HasColumnName("verwijsindex_door");
+
+                    b.Property<DateOnly?>("VerwijsindexOp")
+                        .HasColumnType("date")
+                        .HasColumnName("verwijsindex_op");
+
+                    b.Property<int>("Volgorde")
+                        .HasColumnType("integer")
+                        .HasColumnName("volgorde");
+
+                    b.Property<string>("Vraag")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("vraag");
+
+                    b.Property<string>("WatGaatGoed")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("wat_gaat_goed");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agendapunten");
+
+                    b.HasAlternateKey("SchoolId", "Id")
+                        .HasName("ak_agendapunten_school_id_id");
+
+                    b.HasIndex("BijgewerktDoor")
+                        .HasDatabaseName("ix_agendapunten_bijgewerkt_door");
+
+                    b.HasIndex("IngebrachtDoor")
+                        .HasDatabaseName("ix_agendapunten_ingebracht_door");
+
+                    b.HasIndex("VerwijsindexDoor")
+                        .HasDatabaseName("ix_agendapunten_verwijsindex_door");
+
+                    b.HasIndex("SchoolId", "LeerlingId")
+                        .HasDatabaseName("ix_agendapunten_school_id_leerling_id");
+
+                    b.HasIndex("SchoolId", "BesprekingId", "LeerlingId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_agendapunten_school_id_bespreking_id_leerling_id");
+
+                    b.ToTable("agendapunten", (string)null);
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Besprekingen.Bespreking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AangemaaktDoor")
+                        .HasColumnType("uuid")
+                        .HasColumnName("aangemaakt_door");
+
+                    b.Property<DateTimeOffset>("AangemaaktOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("aangemaakt_op");
+
+                    b.Property<DateTimeOffset?>("AfgeslotenOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("afgesloten_op");
+
+                    b.Property<TimeOnly>("Begin")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("begin");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("date")
+                        .HasColumnName("datum");
+
+                    b.Property<TimeOnly?>("Einde")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("einde");
+
+                    b.Property<DateOnly?>("InventarisatieDeadline")
+                        .HasColumnType("date")
+                        .HasColumnName("inventarisatie_deadline");
+
+                    b.Property<string>("Klasnotities")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("klasnotities");
+
+                    b.Property<string>("Plaats")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("plaats");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<Guid?>("SerieId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("serie_id");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("soort");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Titel")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("titel");
+
+                    b.Property<int>("Versie")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("versie");
+
+                    b.Property<Guid>("VoorzitterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("voorzitter_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_besprekingen");
+
+                    b.HasAlternateKey("SchoolId", "Id")
+                        .HasName("ak_besprekingen_school_id_id");
+
+                    b.HasIndex("AangemaaktDoor")
+                        .HasDatabaseName("ix_besprekingen_aangemaakt_door");
+
+                    b.HasIndex("VoorzitterId")
+                        .HasDatabaseName("ix_besprekingen_voorzitter_id");
+
+                    b.HasIndex("SchoolId", "Datum")
+                        .HasDatabaseName("ix_besprekingen_school_id_datum");
+
+                    b.HasIndex("SchoolId", "SerieId")
+                        .HasDatabaseName("ix_besprekingen_school_id_serie_id");
+
+                    b.ToTable("besprekingen", (string)null);
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Besprekingen.BesprekingDeelnemer", b =>
+                {
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<Guid>("BesprekingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("bespreking_id");
+
+                    b.Property<Guid>("GebruikerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("gebruiker_id");
+
+                    b.HasKey("SchoolId", "BesprekingId", "GebruikerId")
+                        .HasName("pk_bespreking_deelnemers");
+
+                    b.HasIndex("GebruikerId")
+                        .HasDatabaseName("ix_bespreking_deelnemers_gebruiker_id");
+
+                    b.HasIndex("SchoolId", "GebruikerId")
+                        .HasDatabaseName("ix_bespreking_deelnemers_school_id_gebruiker_id");
+
+                    b.ToTable("bespreking_deelnemers", (string)null);
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Besprekingen.BesprekingKlas", b =>
+                {
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<Guid>("BesprekingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("bespreking_id");
+
+                    b.Property<Guid>("KlasId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("klas_id");
+
+                    b.HasKey("SchoolId", "BesprekingId", "KlasId")
+                        .HasName("pk_bespreking_klassen");
+
+                    b.HasIndex("SchoolId", "KlasId")
+                        .HasDatabaseName("ix_bespreking_klassen_school_id_klas_id");
+
+                    b.ToTable("bespreking_klassen", (string)null);
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Besprekingen.BesprekingPartner", b =>
+                {
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<Guid>("BesprekingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("bespreking_id");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.HasKey("SchoolId", "BesprekingId", "PartnerId")
+                        .HasName("pk_bespreking_partners");
+
+                    b.HasIndex("SchoolId", "PartnerId")
+                        .HasDatabaseName("ix_bespreking_partners_school_id_partner_id");
+
+                    b.ToTable("bespreking_partners", (string)null);
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Besprekingen.Inventarisatie", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BesprekingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("bespreking_id");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
+                    b.Property<Guid>("DocentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("docent_id");
+
+                    b.Property<DateTimeOffset?>("HerinnerdOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("herinnerd_op");
+
+                    b.Property<DateTimeOffset?>("IngeleverdOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ingeleverd_op");
+
+                    b.Property<Guid>("KlasId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("klas_id");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<bool>("TeLaat")
+                        .HasColumnType("boolean")
+                        .HasColumnName("te_laat");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventarisaties");
+
+                    b.HasAlternateKey("SchoolId", "Id")
+                        .HasName("ak_inventarisaties_school_id_id");
+
+                    b.HasIndex("DocentId")
+                        .HasDatabaseName("ix_inventarisaties_docent_id");
+
+                    b.HasIndex("SchoolId", "KlasId")
+                        .HasDatabaseName("ix_inventarisaties_school_id_klas_id");
+
+                    b.HasIndex("SchoolId", "DocentId", "IngeleverdOp")
+                        .HasDatabaseName("ix_inventarisaties_school_id_docent_id_ingeleverd_op");
+
+                    b.HasIndex("SchoolId", "BesprekingId", "KlasId", "DocentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inventarisaties_school_id_bespreking_id_klas_id_docent_id");
+
+                    b.ToTable("inventarisaties", (string)null);
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Besprekingen.InventarisatieRegel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("BijgewerktOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("bijgewerkt_op");
+
+                    b.Property<string>("Gedrag")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("gedrag");
+
+                    b.Property<Guid>("InventarisatieId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inventarisatie_id");
+
+                    b.Property<Guid>("LeerlingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("leerling_id");
+
+                    b.Property<string>("Opmerking")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("opmerking");
+
+                    b.Property<string>("Resultaten")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("resultaten");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<string>("Welbevinden")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("welbevinden");
+
+                    b.Property<string>("Werkhouding")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("werkhouding");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventarisatie_regels");
+
+                    b.HasAlternateKey("SchoolId", "Id")
+                        .HasName("ak_inventarisatie_regels_school_id_id");
+
+                    b.HasIndex("SchoolId", "LeerlingId")
+                        .HasDatabaseName("ix_inventarisatie_regels_school_id_leerling_id");
+
+                    b.HasIndex("SchoolId", "InventarisatieId", "LeerlingId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inventarisatie_regels_school_id_inventarisatie_id_leerling_");
+
+                    b.ToTable("inventarisatie_regels", (string)null);
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Besprekingen.Partner", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Actief")
+                        .HasColumnType("boolean")
+                        .HasColumnName("actief");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Functie")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("functie");
+
+                    b.Property<string>("Naam")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("naam");
+
+                    b.Property<string>("Organisatie")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("organisatie");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<string>("Telefoon")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("telefoon");
+
+                    b.HasKey("Id")
+                        .HasName("pk_partners");
+
+                    b.HasAlternateKey("SchoolId", "Id")
+                        .HasName("ak_partners_school_id_id");
+
+                    b.HasIndex("SchoolId", "Naam")
+                        .HasDatabaseName("ix_partners_school_id_naam");
+
+                    b.ToTable("partners", (string)null);
+                });
+
             modelBuilder.Entity("Leerlingzorg.Domain.Dossier.Afspraak", b =>
                 {
                     b.Property<Guid>("Id")
@@ -94,6 +558,10 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                     b.Property<DateTimeOffset?>("AfgerondOp")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("afgerond_op");
+
+                    b.Property<Guid?>("AgendapuntId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agendapunt_id");
 
                     b.Property<DateOnly?>("Deadline")
                         .HasColumnType("date")
@@ -134,6 +602,9 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("EigenaarId")
                         .HasDatabaseName("ix_afspraken_eigenaar_id");
+
+                    b.HasIndex("SchoolId", "AgendapuntId")
+                        .HasDatabaseName("ix_afspraken_school_id_agendapunt_id");
 
                     b.HasIndex("SchoolId", "GesprekId")
                         .HasDatabaseName("ix_afspraken_school_id_gesprek_id");
@@ -1827,6 +2298,220 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                     b.ToTable("gebruiker_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Leerlingzorg.Domain.Besprekingen.Agendapunt", b =>
+                {
+                    b.HasOne("Leerlingzorg.Web.Infrastructure.Identity.Gebruiker", null)
+                        .WithMany()
+                        .HasForeignKey("BijgewerktDoor")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_agendapunten_gebruikers_bijgewerkt_door");
+
+                    b.HasOne("Leerlingzorg.Web.Infrastructure.Identity.Gebruiker", null)
+                        .WithMany()
+                        .HasForeignKey("IngebrachtDoor")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_agendapunten_gebruikers_ingebracht_door");
+
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_agendapunten_scholen_school_id");
+
+                    b.HasOne("Leerlingzorg.Web.Infrastructure.Identity.Gebruiker", null)
+                        .WithMany()
+                        .HasForeignKey("VerwijsindexDoor")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_agendapunten_gebruikers_verwijsindex_door");
+
+                    b.HasOne("Leerlingzorg.Domain.Besprekingen.Bespreking", null)
+                        .WithMany("Agenda")
+                        .HasForeignKey("SchoolId", "BesprekingId")
+                        .HasPrincipalKey("SchoolId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_agendapunten_besprekingen_school_id_bespreking_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Leerlingen.Leerling", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "LeerlingId")
+                        .HasPrincipalKey("SchoolId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_agendapunten_leerlingen_school_id_leerling_id");
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Besprekingen.Bespreking", b =>
+                {
+                    b.HasOne("Leerlingzorg.Web.Infrastructure.Identity.Gebruiker", null)
+                        .WithMany()
+                        .HasForeignKey("AangemaaktDoor")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_besprekingen_gebruikers_aangemaakt_door");
+
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_besprekingen_scholen_school_id");
+
+                    b.HasOne("Leerlingzorg.Web.Infrastructure.Identity.Gebruiker", null)
+                        .WithMany()
+                        .HasForeignKey("VoorzitterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_besprekingen_gebruikers_voorzitter_id");
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Besprekingen.BesprekingDeelnemer", b =>
+                {
+                    b.HasOne("Leerlingzorg.Web.Infrastructure.Identity.Gebruiker", null)
+                        .WithMany()
+                        .HasForeignKey("GebruikerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bespreking_deelnemers_gebruikers_gebruiker_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bespreking_deelnemers_scholen_school_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Besprekingen.Bespreking", null)
+                        .WithMany("Deelnemers")
+                        .HasForeignKey("SchoolId", "BesprekingId")
+                        .HasPrincipalKey("SchoolId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_bespreking_deelnemers_besprekingen_school_id_bespreking_id");
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Besprekingen.BesprekingKlas", b =>
+                {
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bespreking_klassen_scholen_school_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Besprekingen.Bespreking", null)
+                        .WithMany("Klassen")
+                        .HasForeignKey("SchoolId", "BesprekingId")
+                        .HasPrincipalKey("SchoolId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_bespreking_klassen_besprekingen_school_id_bespreking_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.Klas", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "KlasId")
+                        .HasPrincipalKey("SchoolId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bespreking_klassen_klassen_school_id_klas_id");
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Besprekingen.BesprekingPartner", b =>
+                {
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bespreking_partners_scholen_school_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Besprekingen.Bespreking", null)
+                        .WithMany("Partners")
+                        .HasForeignKey("SchoolId", "BesprekingId")
+                        .HasPrincipalKey("SchoolId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_bespreking_partners_besprekingen_school_id_bespreking_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Besprekingen.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "PartnerId")
+                        .HasPrincipalKey("SchoolId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bespreking_partners_partners_school_id_partner_id");
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Besprekingen.Inventarisatie", b =>
+                {
+                    b.HasOne("Leerlingzorg.Web.Infrastructure.Identity.Gebruiker", null)
+                        .WithMany()
+                        .HasForeignKey("DocentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_inventarisaties_gebruikers_docent_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_inventarisaties_scholen_school_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Besprekingen.Bespreking", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "BesprekingId")
+                        .HasPrincipalKey("SchoolId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_inventarisaties_besprekingen_school_id_bespreking_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.Klas", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "KlasId")
+                        .HasPrincipalKey("SchoolId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_inventarisaties_klassen_school_id_klas_id");
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Besprekingen.InventarisatieRegel", b =>
+                {
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_inventarisatie_regels_scholen_school_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Besprekingen.Inventarisatie", null)
+                        .WithMany("Regels")
+                        .HasForeignKey("SchoolId", "InventarisatieId")
+                        .HasPrincipalKey("SchoolId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_inventarisatie_regels_inventarisaties_school_id_inventarisa");
+
+                    b.HasOne("Leerlingzorg.Domain.Leerlingen.Leerling", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "LeerlingId")
+                        .HasPrincipalKey("SchoolId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_inventarisatie_regels_leerlingen_school_id_leerling_id");
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Besprekingen.Partner", b =>
+                {
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_partners_scholen_school_id");
+                });
+
             modelBuilder.Entity("Leerlingzorg.Domain.Dossier.Afspraak", b =>
                 {
                     b.HasOne("Leerlingzorg.Web.Infrastructure.Identity.Gebruiker", null)
@@ -1842,6 +2527,13 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_afspraken_scholen_school_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Besprekingen.Agendapunt", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "AgendapuntId")
+                        .HasPrincipalKey("SchoolId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_afspraken_agendapunten_school_id_agendapunt_id");
 
                     b.HasOne("Leerlingzorg.Domain.Dossier.Gesprek", null)
                         .WithMany("Afspraken")
@@ -2531,6 +3223,22 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_gebruiker_tokens_gebruikers_user_id");
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Besprekingen.Bespreking", b =>
+                {
+                    b.Navigation("Agenda");
+
+                    b.Navigation("Deelnemers");
+
+                    b.Navigation("Klassen");
+
+                    b.Navigation("Partners");
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Besprekingen.Inventarisatie", b =>
+                {
+                    b.Navigation("Regels");
                 });
 
             modelBuilder.Entity("Leerlingzorg.Domain.Dossier.Gesprek", b =>
