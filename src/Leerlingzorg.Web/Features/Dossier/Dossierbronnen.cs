@@ -53,13 +53,17 @@ public static class Dossierbronnen
             Besprekingsbronnen.Agendapunten, Besprekingsbronnen.Inventarisaties];
 
     /// <summary>
-    /// The readable predicate of <see cref="Afspraken"/> over the student, the reader and the gesprekken he may read,
-    /// as parameters (a compiled query inlines it): an afspraak of a gesprek is as confidential as that gesprek (its
-    /// owner keeps his own); one made without a gesprek is for everyone who sees the student.
+    /// The readable predicate of <see cref="Afspraken"/> over the student, the reader, the gesprekken he may read and the
+    /// levels he reads, as parameters (a compiled query inlines it): an afspraak of a gesprek is as confidential as that
+    /// gesprek, one made in a meeting as that student's part of it (its owner keeps his own); one made without either is
+    /// for everyone who sees the student.
     /// </summary>
-    public static readonly Inline.Deel<Func<LeerlingzorgDbContext, Guid, Guid, IQueryable<Gesprek>, IQueryable<Afspraak>>> LeesbareAfspraken =
-        new((db, leerlingId, id, gesprekken) => db.Afspraken.Where(a => a.LeerlingId == leerlingId
-            && (a.GesprekId == null || a.EigenaarId == id || gesprekken.Any(g => g.Id == a.GesprekId))));
+    public static readonly Inline.Deel<Func<LeerlingzorgDbContext, Guid, Guid, IQueryable<Gesprek>, Vertrouwelijkheid[], IQueryable<Afspraak>>> LeesbareAfspraken =
+        new((db, leerlingId, id, gesprekken, niveaus) => db.Afspraken.Where(a => a.LeerlingId == leerlingId
+            && (a.EigenaarId == id
+                || (a.GesprekId == null && a.AgendapuntId == null)
+                || (a.GesprekId != null && gesprekken.Any(g => g.Id == a.GesprekId))
+                || (a.AgendapuntId != null && db.Agendapunten.Any(p => p.Id == a.AgendapuntId && niveaus.Contains(p.Vertrouwelijkheid))))));
 
     /// <summary>The timeline items of these gesprekken (of one kind when <c>soortId</c> is given).</summary>
     public static readonly Inline.Deel<Func<LeerlingzorgDbContext, IQueryable<Gesprek>, Guid?, IQueryable<TijdlijnItem>>> GesprekItems =
@@ -159,11 +163,11 @@ public static class Dossierbronnen
         public Bewaartermijn Bewaartermijn => Leerlingdossier;
 
         /// <summary>
-        /// An afspraak of a gesprek is as confidential as that gesprek (its owner keeps his own); one made without a
-        /// gesprek is for everyone who sees the student.
+        /// An afspraak of a gesprek is as confidential as that gesprek, one of a meeting as the student's part of it (its
+        /// owner keeps his own); one made without either is for everyone who sees the student.
         /// </summary>
         public IQueryable<Afspraak> Leesbaar(LeerlingzorgDbContext db, Dossierlezer lezer) =>
-            LeesbareAfspraken.Roep(db, lezer.LeerlingId, lezer.Id, db.LeesbareGesprekken(lezer));
+            LeesbareAfspraken.Roep(db, lezer.LeerlingId, lezer.Id, db.LeesbareGesprekken(lezer), lezer.Niveaus);
 
         public IEnumerable<IQueryable<TijdlijnItem>> Tijdlijn(LeerlingzorgDbContext db, Dossierlezer lezer, TijdlijnVraag vraag)
         {

@@ -19,6 +19,8 @@ public enum TijdlijnSoort
     ToestemmingGegeven = 7,
     ToestemmingIngetrokken = 8,
     PasVastgesteld = 9,
+    /// <summary>The student's part of a closed meeting (its verslag).</summary>
+    Besproken = 10,
 }
 
 /// <summary>The kind filter of the timeline: everything, one family of kinds, or the gesprekken of one GesprekSoort.</summary>
@@ -29,6 +31,8 @@ public enum TijdlijnFilterSoort
     Afspraken,
     /// <summary>The support structure: the ladder, interventions, consent, the ondersteuningspas.</summary>
     Ondersteuning,
+    /// <summary>The meetings the student was discussed in.</summary>
+    Besprekingen,
 }
 
 public sealed record TijdlijnVraag(Guid LeerlingId, int Pagina = 1, TijdlijnFilterSoort Filter = TijdlijnFilterSoort.Alles, Guid? GesprekSoortId = null)
@@ -130,7 +134,7 @@ public sealed class TijdlijnHandler(IDbContextFactory<LeerlingzorgDbContext> dbF
 
     /// <summary>
     /// The whole timeline (<see cref="TijdlijnFilterSoort.Alles"/>) of a reader whose relation decides: the sources of
-    /// <see cref="Dossierbronnen.Alle"/> in their order (gesprekken, afspraken made, afspraken finished, then the support structure's), their parts inlined.
+    /// <see cref="Dossierbronnen.Alle"/> in their order (gesprekken, afspraken made, afspraken finished, then the support structure's and the meetings'), their parts inlined.
     /// </summary>
     private static readonly Func<LeerlingzorgDbContext, Guid, Guid, Vertrouwelijkheid[], Vertrouwelijkheid[], bool, int, int, IAsyncEnumerable<TijdlijnItem>> AllesVanLezer =
         EF.CompileAsyncQuery(Inline.In<Func<LeerlingzorgDbContext, Guid, Guid, Vertrouwelijkheid[], Vertrouwelijkheid[], bool, int, int, IQueryable<TijdlijnItem>>>(
@@ -138,10 +142,11 @@ public sealed class TijdlijnHandler(IDbContextFactory<LeerlingzorgDbContext> dbF
                 Ondersteuningsbronnen.Achter.Roep(db,
                     Dossierbronnen.GesprekItems.Roep(db, Dossiertoegang.GesprekkenVanLezer.Roep(db, leerlingId, id, niveaus, alsAuteur), null)
                         .Concat(Dossierbronnen.GemaakteAfspraken.Roep(db, Dossierbronnen.LeesbareAfspraken.Roep(db, leerlingId, id,
-                            Dossiertoegang.GesprekkenVanLezer.Roep(db, leerlingId, id, niveaus, alsAuteur))))
+                            Dossiertoegang.GesprekkenVanLezer.Roep(db, leerlingId, id, niveaus, alsAuteur), niveaus)))
                         .Concat(Dossierbronnen.AfgerondeAfspraken.Roep(db, Dossierbronnen.LeesbareAfspraken.Roep(db, leerlingId, id,
-                            Dossiertoegang.GesprekkenVanLezer.Roep(db, leerlingId, id, niveaus, alsAuteur)))),
+                            Dossiertoegang.GesprekkenVanLezer.Roep(db, leerlingId, id, niveaus, alsAuteur), niveaus))),
                     leerlingId, zorg)
+                    .Concat(Besprekingsbronnen.BesprokenItems.Roep(db, leerlingId, niveaus))
                     .OrderByDescending(i => i.Datum).ThenByDescending(i => i.Tijdstip).ThenByDescending(i => i.Id)
                     .Skip(skip)
                     .Take(take)));

@@ -131,7 +131,7 @@ public sealed class LeerlingBekijkenHandler(IDbContextFactory<LeerlingzorgDbCont
         EF.CompileAsyncQuery(Inline.In<Func<LeerlingzorgDbContext, Guid, Guid, Vertrouwelijkheid[], Vertrouwelijkheid[], CancellationToken, LeerlingKaart?>>((LeerlingzorgDbContext db, Guid leerlingId, Guid id, Vertrouwelijkheid[] niveaus, Vertrouwelijkheid[] alsAuteur, CancellationToken _) =>
             KaartenDeel.Roep(db, db.Leerlingen.Where(l => l.Id == leerlingId),
                     Dossierbronnen.LeesbareAfspraken.Roep(db, leerlingId, id,
-                        Dossiertoegang.GesprekkenVanLezer.Roep(db, leerlingId, id, niveaus, alsAuteur))
+                        Dossiertoegang.GesprekkenVanLezer.Roep(db, leerlingId, id, niveaus, alsAuteur), niveaus)
                     .Where(a => a.AfgerondOp == null))
                 .FirstOrDefault()));
 }
