@@ -59,6 +59,7 @@ builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddFeatureHandlers();
+builder.Services.AddSingleton<Leerlingzorg.Web.Infrastructure.Documenten.ChromiumPdf>();
 builder.Services.AddScoped<DemoDataSeeder>();
 // Import of SIS exports: queue, progress and the background service that processes runs.
 Leerlingzorg.Web.Features.Import.ImportRegistratie.AddLeerlingenImport(builder.Services);
@@ -106,6 +107,7 @@ app.MapHealthChecks("/health").DisableHttpMetrics();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 app.MapAdditionalIdentityEndpoints();
 Leerlingzorg.Web.Features.Ondersteuningspassen.PasPdfEndpoint.MapOndersteuningspasPdf(app);
+Leerlingzorg.Web.Features.Verslagen.VerslagPdfEndpoint.MapVerslagPdf(app);
 
 await app.RunAsync();
 

@@ -280,4 +280,19 @@ public sealed class BesprekingTests
         Assert.Equal([docent, ander], formulieren.Select(f => f.DocentId));
         Assert.Empty(Inventarisatie.Uitzetten(Bespreking.Plan(PlanVoor(BesprekingSoort.Klassenbespreking), Vandaag, Zoco, Nu), [(Klas, docent)]));
     }
+
+    [Fact]
+    public void The_chair_marks_a_part_vertrouwelijk_while_the_meeting_is_open_zorg_by_default()
+    {
+        var b = Bespreking.Plan(PlanVoor(), Vandaag, Zoco, Nu);
+        var punt = new Agendapunt { BesprekingId = b.Id, LeerlingId = Guid.NewGuid() };
+        Assert.Equal(Vertrouwelijkheid.Zorg, punt.Vertrouwelijkheid);
+        var versie = punt.Versie;
+        Assert.True(punt.Markeer(b, Vertrouwelijkheid.Vertrouwelijk));
+        Assert.False(punt.Markeer(b, Vertrouwelijkheid.Vertrouwelijk));
+        Assert.Equal(versie + 1, punt.Versie);
+        b.SluitAf(Nu);
+        Assert.Throws<InvalidOperationException>(() => punt.Markeer(b, Vertrouwelijkheid.Zorg));
+        Assert.Equal(Vertrouwelijkheid.Vertrouwelijk, punt.Vertrouwelijkheid);
+    }
 }

@@ -91,6 +91,31 @@ public sealed class Agendapunt : ISchoolOwned
     }
 
     /// <summary>
+    /// The chair sets the level the student's part will have in his dossier (Zorg by default; Vertrouwelijk for the
+    /// zorgcoördinator and the chair only; Normaal for every docent of the student), while the meeting is open.
+    /// Returns whether it changed.
+    /// </summary>
+    public bool Markeer(Bespreking bespreking, Vertrouwelijkheid niveau)
+    {
+        ArgumentNullException.ThrowIfNull(bespreking);
+        if (!Enum.IsDefined(niveau))
+        {
+            throw new ArgumentOutOfRangeException(nameof(niveau));
+        }
+        if (!bespreking.IsOpen)
+        {
+            throw new InvalidOperationException("Deze bespreking is afgesloten: het verslag wordt niet meer gewijzigd.");
+        }
+        if (Vertrouwelijkheid == niveau)
+        {
+            return false;
+        }
+        Vertrouwelijkheid = niveau;
+        Versie++;
+        return true;
+    }
+
+    /// <summary>
     /// Whether a student may be discussed by name in a TDO/ZAT: with valid consent for it of every ouder with gezag and of
     /// the student from 16 (DOMAIN.md, ZAT / TDO); otherwise anonymously. Other meetings: always by name.
     /// </summary>

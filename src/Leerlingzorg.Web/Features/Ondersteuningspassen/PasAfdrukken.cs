@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using Leerlingzorg.Domain.Gebruikers;
+using Leerlingzorg.Web.Infrastructure.Documenten;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Leerlingzorg.Web.Features.Ondersteuningspassen;
@@ -77,10 +77,9 @@ public sealed record PasAfdruk(string School, string Leerling, string? Klas, IRe
 
 /// <summary>
 /// The printable pass as PDF: the read handler (need-to-know and audit) gives the pass, it is rendered as a
-/// self-contained HTML document and printed by headless Chromium (DESIGN.md: print-to-PDF of a print stylesheet page),
-/// on the server, without a browser session. Chromium's path is <c>Pdf:Chromium</c> (default /usr/bin/chromium).
+/// self-contained HTML document and printed by <see cref="ChromiumPdf"/>.
 /// </summary>
-public sealed class PasAfdrukkenHandler(PasBekijkenHandler bekijken, IConfiguration configuratie, ILogger<PasAfdrukkenHandler> logger)
+public sealed class PasAfdrukkenHandler(PasBekijkenHandler bekijken, ChromiumPdf pdfMaker)
 {
     public const string GeenPdf = "De pas kan nu niet als PDF worden gemaakt: de PDF-maker (Chromium) is niet beschikbaar op de server. Probeer het later opnieuw of neem contact op met de beheerder.";
 
@@ -95,77 +94,8 @@ public sealed class PasAfdrukkenHandler(PasBekijkenHandler bekijken, IConfigurat
         {
             return Fout.NietGevonden("De ondersteuningspas");
         }
-        var pdf = await PdfAsync(PasAfdruk.Van(result.Waarde, pas).Html(), cancellationToken);
+        var pdf = await pdfMaker.PdfAsync(PasAfdruk.Van(result.Waarde, pas).Html(), cancellationToken);
         return pdf is null ? new Fout(FoutSoort.Onbereikbaar, GeenPdf) : pdf;
-    }
-
-    /// <summary>The PDF of <paramref name="html"/>, or null when Chromium is missing, fails or takes too long.</summary>
-    internal async Task<byte[]?> PdfAsync(string html, CancellationToken cancellationToken)
-    {
-        var chromium = configuratie["Pdf:Chromium"] ?? "/usr/bin/chromium";
-        if (!File.Exists(chromium))
-        {
-            logger.LogWarning("Chromium for PDF not found at {Pad}", chromium);
-            return null;
-        }
-        var map = Directory.CreateTempSubdirectory("lz-pas-");
-        try
-        {
-            var invoer = Path.Combine(map.FullName, "pas.html");
-            var uitvoer = Path.Combine(map.FullName, "pas.pdf");
-            await File.WriteAllTextAsync(invoer, html, Encoding.UTF8, cancellationToken);
-            var start = new ProcessStartInfo(chromium)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var argument in (string[])["--headless=new", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-                         "--no-first-run", "--disable-extensions", $"--user-data-dir={Path.Combine(map.FullName, "profiel")}",
-                         $"--print-to-pdf={uitvoer}", new Uri(invoer).AbsoluteUri])
-            {
-                start.ArgumentList.Add(argument);
-            }
-            using var proces = Process.Start(start);
-            if (proces is null)
-            {
-                return null;
-            }
-            // Read both streams so that a chatty Chromium never blocks on a full pipe.
-            var stdout = proces.StandardOutput.ReadToEndAsync(cancellationToken);
-            var stderr = proces.StandardError.ReadToEndAsync(cancellationToken);
-            using var tijdslimiet = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            tijdslimiet.CancelAfter(TimeSpan.FromSeconds(configuratie.GetValue("Pdf:TimeoutSeconden", 90)));
-            try
-            {
-                await proces.WaitForExitAsync(tijdslimiet.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                proces.Kill(entireProcessTree: true);
-                logger.LogWarning("Chromium did not print the pass in time");
-                cancellationToken.ThrowIfCancellationRequested();
-                return null;
-            }
-            await Task.WhenAll(stdout, stderr);
-            if (proces.ExitCode != 0 || !File.Exists(uitvoer))
-            {
-                logger.LogWarning("Chromium could not print the pass (exit code {Code})", proces.ExitCode);
-                return null;
-            }
-            return await File.ReadAllBytesAsync(uitvoer, cancellationToken);
-        }
-        finally
-        {
-            try
-            {
-                map.Delete(recursive: true);
-            }
-            catch (IOException)
-            {
-                // A Chromium child may still hold a file for a moment; the temp directory is cleaned by the system.
-            }
-        }
     }
 }
 
