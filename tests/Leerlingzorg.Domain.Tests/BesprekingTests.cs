@@ -295,4 +295,17 @@ public sealed class BesprekingTests
         Assert.Throws<InvalidOperationException>(() => punt.Markeer(b, Vertrouwelijkheid.Zorg));
         Assert.Equal(Vertrouwelijkheid.Vertrouwelijk, punt.Vertrouwelijkheid);
     }
+
+    [Fact]
+    public void A_klassenbespreking_keeps_clean_bounded_notes_on_the_class_until_it_closes()
+    {
+        var b = Bespreking.Plan(PlanVoor(BesprekingSoort.Klassenbespreking), Vandaag, Zoco, Nu);
+        Assert.True(b.NoteerKlas(" Rustige klas;\0 twee leerlingen vallen stil. "));
+        Assert.Equal("Rustige klas; twee leerlingen vallen stil.", b.Klasnotities);
+        Assert.False(b.NoteerKlas("Rustige klas; twee leerlingen vallen stil."));
+        Assert.Throws<ArgumentException>(() => b.NoteerKlas(new string('x', Bespreking.MaxKlasnotities + 1)));
+        b.SluitAf(Nu);
+        Assert.Throws<InvalidOperationException>(() => b.NoteerKlas("later"));
+        Assert.Throws<InvalidOperationException>(() => Bespreking.Plan(PlanVoor(), Vandaag, Zoco, Nu).NoteerKlas("x"));
+    }
 }

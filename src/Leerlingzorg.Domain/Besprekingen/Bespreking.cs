@@ -211,6 +211,34 @@ public sealed class Bespreking : ISchoolOwned
         return dagen;
     }
 
+    /// <summary>
+    /// A klassenbespreking's notes on the class as a whole (cleaned; at most <see cref="MaxKlasnotities"/>), while the meeting
+    /// is open; closing it writes them to the class. Returns whether they changed.
+    /// </summary>
+    public bool NoteerKlas(string? notities)
+    {
+        if (Soort != BesprekingSoort.Klassenbespreking)
+        {
+            throw new InvalidOperationException("Alleen een klassenbespreking heeft notities over de klas.");
+        }
+        if (!IsOpen)
+        {
+            throw new InvalidOperationException("Deze bespreking is afgesloten: het verslag wordt niet meer gewijzigd.");
+        }
+        var schoon = Tekst.VrijOfNull(notities);
+        if (schoon is { Length: > MaxKlasnotities })
+        {
+            throw new ArgumentException($"De notities over de klas zijn hoogstens {MaxKlasnotities} tekens.", nameof(notities));
+        }
+        if (schoon == Klasnotities)
+        {
+            return false;
+        }
+        Klasnotities = schoon;
+        Versie++;
+        return true;
+    }
+
     /// <summary>The chair opens the meeting (on the day, or earlier to prepare): its students' parts can be filled in.</summary>
     public void Open()
     {

@@ -24,7 +24,7 @@ public sealed record VerslagDeel(Guid Id, int Volgorde, string Leerling, string?
 
 public sealed record Verslag(Guid Id, string School, string Naam, BesprekingSoort Soort, BesprekingStatus Status, DateOnly Datum, TimeOnly Begin,
     TimeOnly? Einde, string? Plaats, string Voorzitter, IReadOnlyList<string> Deelnemers, IReadOnlyList<string> Partners, IReadOnlyList<string> Klassen,
-    DateTimeOffset? AfgeslotenOp, IReadOnlyList<VerslagDeel> Delen, bool IsOrganisator, int Versie, DateOnly Vandaag)
+    DateTimeOffset? AfgeslotenOp, IReadOnlyList<VerslagDeel> Delen, bool IsOrganisator, int Versie, DateOnly Vandaag, string? Klasnotities = null)
 {
     public static string Dag(DateOnly datum) => datum.ToString("dddd d MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL"));
 
@@ -74,6 +74,10 @@ public sealed record Verslag(Guid Id, string School, string Naam, BesprekingSoor
         Rij("Status", Status == BesprekingStatus.Afgesloten && AfgeslotenOp is { } af
             ? $"afgesloten op {Dag(Schoolkalender.DatumVan(af))}" : "nog niet afgesloten (concept)");
         html.Append("</table>");
+        if (Klasnotities is not null)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<div class=\"deel\"><h2>De klas als geheel</h2><p>{e.Encode(Klasnotities)}</p></div>");
+        }
         foreach (var deel in Delen)
         {
             html.Append(CultureInfo.InvariantCulture, $"<div class=\"deel\"><h2>{deel.Volgorde}. {e.Encode(deel.Leerling)}");
@@ -119,7 +123,7 @@ public sealed record Verslag(Guid Id, string School, string Naam, BesprekingSoor
             }
             html.Append("</div>");
         }
-        if (Delen.Count == 0)
+        if (Delen.Count == 0 && Klasnotities is null)
         {
             html.Append("<p class=\"stil\">Er stonden geen leerlingen op de agenda.</p>");
         }
@@ -185,7 +189,7 @@ public sealed class VerslagLezenHandler(IDbContextFactory<LeerlingzorgDbContext>
                     afgeschermd ? null : d.Punt.Vraag, afgeschermd ? Vierslag.Leeg : d.Punt.Antwoorden,
                     afgeschermd ? [] : d.Afspraken, afgeschermd ? null : d.Punt.VerwijsindexOp);
             })],
-            lezer.IsOrganisator, b.Versie, Schoolkalender.Vandaag(time));
+            lezer.IsOrganisator, b.Versie, Schoolkalender.Vandaag(time), b.Klasnotities);
         var getoond = delen.Where(d => !(d.Punt.Vertrouwelijkheid == Vertrouwelijkheid.Vertrouwelijk && !lezer.IsOrganisator)).Select(d => d.Punt.LeerlingId).ToList();
         await audit.ReadListAsync(getoond, $"verslag van {b.Naam} van {b.Datum:yyyy-MM-dd} ({b.Id})", cancellationToken);
         return verslag;

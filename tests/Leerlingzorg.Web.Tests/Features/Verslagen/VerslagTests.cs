@@ -115,4 +115,39 @@ public sealed class VerslagTests(TwoSchoolsFixture fixture) : IClassFixture<TwoS
         Assert.Contains("Wat is het probleem?", html);
         Assert.Contains("nog niet afgesloten", html);
     }
+
+    [Fact]
+    public async Task A_klassenbesprekings_notes_are_written_by_an_organisator_and_after_closing_stand_with_the_class()
+    {
+        var o = await OpzetAsync();
+        var klassenbespreking = new Bespreking
+        {
+            Soort = BesprekingSoort.Klassenbespreking, Datum = Schooldag.Vandaag, Begin = new TimeOnly(14, 0), VoorzitterId = o.Zoco.Id,
+            AangemaaktDoor = o.Zoco.Id, AangemaaktOp = DateTimeOffset.UtcNow, Klassen = [new BesprekingKlas { KlasId = o.School.Klas.Id }],
+            Deelnemers = [new BesprekingDeelnemer { GebruikerId = o.School.Mentor.Id }],
+        };
+        await using (var db = fixture.App.ContextFor(o.School.School.Id))
+        {
+            db.Besprekingen.Add(klassenbespreking);
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal(FoutSoort.GeenToegang, (await AlsAsync<KlasnotitiesOpslaanHandler, Result<bool>>(o.School.Mentor, Rollen.Mentor,
+            h => h.HandleAsync(klassenbespreking.Id, "Door de mentor"))).Fout?.Soort);
+        Assert.Equal(FoutSoort.GeenToegang, (await AlsAsync<KlasnotitiesOpslaanHandler, Result<bool>>(o.Voorzitter, Rollen.Leerjaarcoordinator,
+            h => h.HandleAsync(o.BesprekingId, "Bij een leerlingbespreking"))).Fout?.Soort);
+        var te = await AlsAsync<KlasnotitiesOpslaanHandler, Result<bool>>(o.Zoco, Rollen.Zorgcoordinator, h => h.HandleAsync(klassenbespreking.Id, new string('x', 100_000)));
+        Assert.Contains("hoogstens", te.Fout?.Melding);
+        Assert.True((await AlsAsync<KlasnotitiesOpslaanHandler, Result<bool>>(o.Zoco, Rollen.Zorgcoordinator,
+            h => h.HandleAsync(klassenbespreking.Id, "Een rustige klas;\0 de groepjes achterin letten minder op."))).Waarde);
+
+        // Before closing nothing stands with the class; after, the mentor and the class's docent read it.
+        Assert.Empty((await AlsAsync<KlasverslagenHandler, Result<IReadOnlyList<Klasverslag>>>(o.School.Mentor, Rollen.Mentor, h => h.HandleAsync(o.School.Klas.Id))).Waarde!);
+        Assert.True((await AlsAsync<BesprekingAfsluitenHandler, Result<DateTimeOffset>>(o.Zoco, Rollen.Zorgcoordinator, h => h.HandleAsync(klassenbespreking.Id))).IsGelukt);
+        var verslag = Assert.Single((await AlsAsync<KlasverslagenHandler, Result<IReadOnlyList<Klasverslag>>>(o.School.Docent, Rollen.Docent,
+            h => h.HandleAsync(o.School.Klas.Id))).Waarde!);
+        Assert.Equal("Een rustige klas; de groepjes achterin letten minder op.", verslag.Notities);
+        Assert.Equal(o.Zoco.VolledigeNaam, verslag.Voorzitter);
+        Assert.Equal(FoutSoort.GeenToegang, (await AlsAsync<KlasverslagenHandler, Result<IReadOnlyList<Klasverslag>>>(o.School.OuderGebruiker, Rollen.Ouder,
+            h => h.HandleAsync(o.School.Klas.Id))).Fout?.Soort);
+    }
 }
