@@ -353,4 +353,45 @@ public sealed class BesprekingPlannenTests(TwoSchoolsFixture fixture) : IClassFi
         var zcB = await Data.UserAsync(fixture.B.School.Id, Rollen.Zorgcoordinator);
         Assert.Equal(FoutSoort.NietGevonden, (await AlsAsync<PartnerArchiverenHandler, Result<bool>>(zcB, [Rollen.Zorgcoordinator], h => h.HandleAsync(nieuw.Waarde, true))).Fout?.Soort);
     }
+    [Fact]
+    public async Task The_organisator_moves_the_meeting_and_its_open_forms_move_with_it_a_participant_a_past_date_and_an_old_version_are_refused()
+    {
+        var s = await Data.SchoolAsync("Wijzigen");
+        var coordinator = await CoordinatorAsync(s);
+        var tweedeDocent = await Data.UserAsync(s.School.Id, Rollen.Docent);
+        var id = Assert.Single((await PlanAsync(coordinator, Rollen.Leerjaarcoordinator, Leerlingbespreking(s, coordinator.Id, 10))).Waarde!.Ids);
+        Task<Result<BesprekingWijziging>> LaadAsync(Gebruiker user, string rol) =>
+            AlsAsync<BesprekingWijzigenHandler, Result<BesprekingWijziging>>(user, [rol], h => h.LaadAsync(id));
+        Task<Result<int>> WijzigAsync(Gebruiker user, string rol, int versie, BesprekingInvoer invoer) =>
+            AlsAsync<BesprekingWijzigenHandler, Result<int>>(user, [rol], h => h.HandleAsync(id, versie, invoer));
+
+        Assert.Equal(FoutSoort.GeenToegang, (await LaadAsync(s.Mentor, Rollen.Mentor)).Fout?.Soort);
+        Assert.Equal(FoutSoort.NietGevonden, (await LaadAsync(s.Docent, Rollen.Docent)).Fout?.Soort);
+        var wijziging = (await LaadAsync(coordinator, Rollen.Leerjaarcoordinator)).Waarde!;
+        Assert.Equal([s.Mentor.Id], wijziging.Invoer.DeelnemerIds);
+        DateOnly oud;
+        await using (var vooraf = fixture.App.ContextFor(s.School.Id))
+        {
+            oud = (await vooraf.Besprekingen.SingleAsync(b => b.Id == id)).InventarisatieDeadline!.Value;
+        }
+
+        var invoer = wijziging.Invoer;
+        invoer.Datum = Dag(-2);
+        var verleden = await WijzigAsync(coordinator, Rollen.Leerjaarcoordinator, wijziging.Versie, invoer);
+        Assert.Equal(FoutSoort.Ongeldig, verleden.Fout?.Soort);
+        Assert.Contains("in het verleden", verleden.Fout!.Melding, StringComparison.Ordinal);
+        invoer.Datum = Dag(17);
+        invoer.Plaats = "Aula";
+        invoer.DeelnemerIds = [tweedeDocent.Id];
+        Assert.Equal(FoutSoort.GeenToegang, (await WijzigAsync(s.Mentor, Rollen.Mentor, wijziging.Versie, invoer)).Fout?.Soort);
+        var nieuw = await WijzigAsync(coordinator, Rollen.Leerjaarcoordinator, wijziging.Versie, invoer);
+        Assert.True(nieuw.IsGelukt, nieuw.Fout?.Melding);
+        Assert.Equal(FoutSoort.Conflict, (await WijzigAsync(coordinator, Rollen.Leerjaarcoordinator, wijziging.Versie, invoer)).Fout?.Soort);
+
+        await using var db = fixture.App.ContextFor(s.School.Id);
+        var b = await db.Besprekingen.Include(x => x.Deelnemers).SingleAsync(x => x.Id == id);
+        Assert.Equal((Vandaag.AddDays(17), "Aula", oud.AddDays(7)), (b.Datum, b.Plaats, b.InventarisatieDeadline!.Value));
+        Assert.Equal(new[] { coordinator.Id, tweedeDocent.Id }.Order(), b.Deelnemers.Select(d => d.GebruikerId).Order());
+        Assert.All(await db.Inventarisaties.Where(i => i.BesprekingId == id).ToListAsync(), i => Assert.Equal(oud.AddDays(7), i.Deadline));
+    }
 }
