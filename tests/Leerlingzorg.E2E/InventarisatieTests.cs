@@ -18,7 +18,7 @@ public sealed class InventarisatieTests(AppHost host)
         var taak = page.GetByTestId("mijn-inventarisaties").GetByTestId("inventarisatie-taak").Filter(new() { HasText = "Klas 1A" });
         await Expect(taak).ToHaveCountAsync(1);
         await Expect(taak).ToContainTextAsync("vóór");
-        await taak.ClickAsync();
+        await taak.GetByRole(AriaRole.Link).ClickAsync();
         await page.WaitForURLAsync(new Regex("/inventarisaties/"));
 
         var rijen = page.GetByTestId("inventarisatie-rij");
