@@ -23,7 +23,8 @@ public sealed partial class PaginaToegangTests(TwoSchoolsFixture fixture) : ICla
     public static TheoryData<string> Medewerkerpaginas => new()
     {
         "/leerlingen", "/leerlingen/{leerling}", "/klassen", "/klassen/{klas}", "/klassen/{klas}/voortgangsgesprekken",
-        "/gesprekken/{gesprek}", "/mijn-klassen", "/mijn-afspraken",
+        "/gesprekken/{gesprek}", "/mijn-klassen", "/mijn-afspraken", "/mijn-inzetten", "/zorg/overzicht", "/ondersteuning/aanbod",
+        "/besprekingen", "/besprekingen/partners", "/besprekingen/{id}", "/besprekingen/{id}/verslag", "/inventarisaties/{id}",
     };
 
     public static TheoryData<string> Beheerpaginas => new()
@@ -77,7 +78,8 @@ public sealed partial class PaginaToegangTests(TwoSchoolsFixture fixture) : ICla
         }
         var url = pagina.Replace("{leerling}", fixture.A.Leerlingen[0].Id.ToString(), StringComparison.Ordinal)
             .Replace("{klas}", fixture.A.Klas.Id.ToString(), StringComparison.Ordinal)
-            .Replace("{gesprek}", gesprek.ToString(), StringComparison.Ordinal);
+            .Replace("{gesprek}", gesprek.ToString(), StringComparison.Ordinal)
+            .Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
         var response = await client.GetAsync(new Uri(url, UriKind.Relative));
         if (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.AbsolutePath == "/Account/AccessDenied")
         {

@@ -131,6 +131,12 @@ public sealed partial class DemoDataSeeder(
         var soorten = GesprekSoort.Standaard();
         db.GesprekSoorten.AddRange(soorten);
         db.Ondersteuningsaanbod.AddRange(Domain.Ondersteuning.Ondersteuningsaanbod.Standaard());
+        // The fixed external experts of the TDO/ZAT (DOMAIN.md, Meetings) and the wijkteam's brugfunctionaris.
+        db.Partners.AddRange(
+            new Partner { Naam = "Ineke Bos", Organisatie = "GGD regio Gelderland-Midden", Functie = PartnerFunctie.Jeugdverpleegkundige, Email = "i.bos@ggd.example", Telefoon = "088 355 0000" },
+            new Partner { Naam = "Ruud Verhoef", Organisatie = "Leerplicht regio " + EerstePlaats(demo), Functie = PartnerFunctie.Leerplichtambtenaar, Email = "r.verhoef@leerplicht.example" },
+            new Partner { Naam = "Samira El Idrissi", Organisatie = "Wijkteam " + EerstePlaats(demo), Functie = PartnerFunctie.Brugfunctionaris, Telefoon = "0317 123 456" },
+            new Partner { Naam = "Tom Hendriks", Organisatie = "Samenwerkingsverband Vallei en Rijn", Functie = PartnerFunctie.OrthopedagoogSwv, Email = "t.hendriks@swv.example" });
         var vandaag = Schoolkalender.Vandaag(time);
         var nu = time.GetUtcNow();
 
@@ -231,6 +237,8 @@ public sealed partial class DemoDataSeeder(
     /// The first class's leerlingbesprekingen (issue 10): the last one, closed eight weeks ago, with an open afspraak for its
     /// PM II student, and the next one in a week, chaired by the zorgcoördinator, with the docents' forms still to fill in.
     /// </summary>
+    private static string EerstePlaats(DemoSchool demo) => demo.Locaties[0].Plaats;
+
     private static void DemoBesprekingen(LeerlingzorgDbContext db, Klas klas, Leerling leerling, Gebruiker mentor,
         Dictionary<string, Gebruiker> personeel, DateOnly vandaag, DateTimeOffset nu)
     {
