@@ -70,7 +70,7 @@ public sealed partial class BesprekingVoerenTests(AppHost host)
         await Wachten.KiesAsync(page, page.GetByRole(AriaRole.Option, new() { Name = mentor, Exact = true }));
         await deel.GetByTestId("afspraak-toevoegen").ClickAsync();
         var nieuw = deel.Locator("[data-testid='afspraak']").Filter(new() { HasText = "Gesprek met de ouders" });
-        await Expect(nieuw).ToContainTextAsync("Nieuw in deze bespreking");
+        await Expect(nieuw).ToContainTextAsync("Uit deze bespreking");
         await Expect(nieuw).ToContainTextAsync(mentor);
 
         // The ladder decision, through the ladder's own dialog and rules.

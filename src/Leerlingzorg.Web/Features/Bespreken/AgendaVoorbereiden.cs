@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Leerlingzorg.Web.Features.Bespreken;
 
 /// <summary>An open afspraak of a student: from an earlier meeting (to evaluate now) or from elsewhere (a gesprek).</summary>
-public sealed record OpenAfspraak(Guid Id, string Wat, Guid EigenaarId, string? Eigenaar, DateOnly? Deadline, bool UitVorigeBespreking);
+public sealed record OpenAfspraak(Guid Id, string Wat, Guid EigenaarId, string? Eigenaar, DateOnly? Deadline, bool UitVorigeBespreking, bool UitDezeBespreking = false);
 
 /// <summary>One student of the prepared agenda, at a glance (issue 10, Deliver 3) with his part as discussed.</summary>
 public sealed record Agendaregel(
@@ -76,7 +76,8 @@ internal static class Agendagegevens
                     db.Users.Where(u => u.Id == a.EigenaarId).Select(u => LeerlingzorgDbContext.VolledigeNaam(u.Voornaam, u.Tussenvoegsel, u.Achternaam)).FirstOrDefault(),
                     a.Deadline,
                     a.AgendapuntId != null && db.Agendapunten.Any(p => p.Id == a.AgendapuntId && p.BesprekingId != id
-                        && db.Besprekingen.Any(b => b.Id == p.BesprekingId && b.Datum <= bespreking.Datum))),
+                        && db.Besprekingen.Any(b => b.Id == p.BesprekingId && b.Datum <= bespreking.Datum)),
+                    a.AgendapuntId != null && db.Agendapunten.Any(p => p.Id == a.AgendapuntId && p.BesprekingId == id)),
             })
             .ToListAsync(cancellationToken);
 

@@ -284,6 +284,6 @@ public sealed class BesprekingAfspraakHandler(IDbContextFactory<LeerlingzorgDbCo
         audit.Add(db, AuditActie.Aanmaken, punt.LeerlingId, $"afspraak uit de bespreking ({afspraak.Id})");
         await db.SaveChangesAsync(cancellationToken);
         BesprekingsmeldingenHandler.Meld(punt.BesprekingId, punt.Id, "afspraak", Agendadelen.Naam(currentUser), lezer.Id);
-        return new OpenAfspraak(afspraak.Id, wat, eigenaarId, eigenaar, deadline, false);
+        return new OpenAfspraak(afspraak.Id, wat, eigenaarId, eigenaar, deadline, false, true);
     }
 }

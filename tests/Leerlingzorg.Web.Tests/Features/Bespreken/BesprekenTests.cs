@@ -206,6 +206,22 @@ public sealed class BesprekenTests(TwoSchoolsFixture fixture) : IClassFixture<Tw
     }
 
     [Fact]
+    public async Task A_save_tells_the_other_open_pages_of_the_meeting_and_no_other_meeting()
+    {
+        var o = await OpzetAsync("Live");
+        var ontvangen = new TaskCompletionSource<Besprekingsmelding>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var elders = 0;
+        var meldingen = new BesprekingsmeldingenHandler();
+        using var luister = meldingen.Luister(o.Bespreking.Id, m => { ontvangen.TrySetResult(m); return Task.CompletedTask; });
+        using var ander = meldingen.Luister(Guid.NewGuid(), _ => { Interlocked.Increment(ref elders); return Task.CompletedTask; });
+        var opslag = await AlsAsync<AgendapuntOpslaanHandler, Result<Opslag>>(o.S.Mentor, Rollen.Mentor, h => h.HandleAsync(Vier(o.VraagPunt, "Live", 1)));
+        Assert.Equal(Bewerking.Opgeslagen, opslag.Waarde!.Bewerking);
+        var melding = await ontvangen.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal((o.VraagPunt, "deel", (Guid?)o.S.Mentor.Id), (melding.AgendapuntId, melding.Wat, melding.DoorId));
+        Assert.Equal(0, elders);
+    }
+
+    [Fact]
     public async Task A_closed_meeting_refuses_edits_and_afspraken_and_the_chair_opens_a_planned_one()
     {
         var o = await OpzetAsync("Gesloten");
