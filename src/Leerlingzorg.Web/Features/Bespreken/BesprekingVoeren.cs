@@ -287,3 +287,52 @@ public sealed class BesprekingAfspraakHandler(IDbContextFactory<LeerlingzorgDbCo
         return new OpenAfspraak(afspraak.Id, wat, eigenaarId, eigenaar, deadline, false, true);
     }
 }
+
+/// <summary>
+/// The organisator records the TDO/ZAT's decision to register the student in the Verwijsindex: the date and by whom,
+/// never why (<see cref="Agendapunt.VerwijsindexOp"/>). Once per agenda item; audited in the same SaveChanges.
+/// </summary>
+public sealed class VerwijsindexHandler(IDbContextFactory<LeerlingzorgDbContext> dbFactory, CurrentUser currentUser, AuditLog audit, TimeProvider time)
+{
+    public async Task<Result<DateOnly>> HandleAsync(Guid agendapuntId, CancellationToken cancellationToken = default)
+    {
+        if (!Toegang.IsMedewerker(currentUser))
+        {
+            return Fout.GeenToegang;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await Agendadelen.MetLezerAsync(db, currentUser, agendapuntId, true, cancellationToken) is not var (punt, lezer))
+        {
+            return Fout.NietGevonden("Het agendapunt");
+        }
+        if (!lezer.IsOrganisator)
+        {
+            return new Fout(FoutSoort.GeenToegang, "Alleen de voorzitter of de zorgcoördinator legt het besluit over de Verwijsindex vast.");
+        }
+        if (lezer.Bespreking.Soort != BesprekingSoort.TdoZat)
+        {
+            return new Fout(FoutSoort.Ongeldig, "Het besluit over de Verwijsindex hoort bij een TDO/ZAT.");
+        }
+        if (!lezer.Bespreking.IsOpen)
+        {
+            return new Fout(FoutSoort.Conflict, "Deze bespreking is afgesloten: er komen geen besluiten meer bij.");
+        }
+        if (punt.VerwijsindexOp is { } al)
+        {
+            return al;
+        }
+        var vandaag = Schoolkalender.Vandaag(time);
+        // Its own fields: no conflict with the four questions being typed meanwhile.
+        (punt.VerwijsindexOp, punt.VerwijsindexDoor) = (vandaag, lezer.Id);
+        audit.Add(db, AuditActie.Wijzigen, punt.LeerlingId, $"besluit: registratie in de Verwijsindex ({punt.Id})");
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new Fout(FoutSoort.Conflict, "Iemand anders heeft deze leerling net opgeslagen: probeer het opnieuw.");
+        }
+        return vandaag;
+    }
+}

@@ -166,6 +166,14 @@ public sealed class BesprekenTests(TwoSchoolsFixture fixture) : IClassFixture<Tw
         var regel = Assert.Single(agenda.Waarde!.Regels);
         Assert.True(regel.Anoniem);
         Assert.DoesNotContain(o.S.Leerlingen[2].Voornaam, regel.Naam, StringComparison.Ordinal);
+
+        // The Verwijsindex decision: date and by whom, only by the organisator, only in a TDO/ZAT.
+        Assert.Equal(FoutSoort.Ongeldig, (await AlsAsync<VerwijsindexHandler, Result<DateOnly>>(o.Zc, Rollen.Zorgcoordinator, h => h.HandleAsync(o.VraagPunt))).Fout?.Soort);
+        var besluit = await AlsAsync<VerwijsindexHandler, Result<DateOnly>>(o.Zc, Rollen.Zorgcoordinator, h => h.HandleAsync(toegevoegd.Waarde.AgendapuntId));
+        Assert.Equal(Schooldag.Vandaag, besluit.Waarde);
+        await using var db2 = fixture.App.ContextFor(o.S.School.Id);
+        var punt = await db2.Agendapunten.SingleAsync(a => a.Id == toegevoegd.Waarde.AgendapuntId);
+        Assert.Equal(((DateOnly?)Schooldag.Vandaag, (Guid?)o.Zc.Id), (punt.VerwijsindexOp, punt.VerwijsindexDoor));
     }
 
     [Fact]
@@ -323,6 +331,7 @@ public sealed class BesprekenTests(TwoSchoolsFixture fixture) : IClassFixture<Tw
                 (await sp.GetRequiredService<AgendapuntOpslaanHandler>().HandleAsync(Vier(o.VraagPunt, "Van buiten", 1))).Fout,
                 (await sp.GetRequiredService<AgendadeelHandler>().HandleAsync(o.VraagPunt)).Fout,
                 (await sp.GetRequiredService<BesprekingOpenenHandler>().HandleAsync(id)).Fout,
+                (await sp.GetRequiredService<VerwijsindexHandler>().HandleAsync(o.VraagPunt)).Fout,
                 (await sp.GetRequiredService<BesprekingAfspraakHandler>().HandleAsync(new BesprekingAfspraakInvoer { AgendapuntId = o.VraagPunt, Wat = "X", EigenaarId = user.Id })).Fout,
             };
             Assert.All(uitkomsten, f => Assert.Equal(FoutSoort.GeenToegang, f?.Soort));
