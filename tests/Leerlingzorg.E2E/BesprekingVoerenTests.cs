@@ -7,7 +7,8 @@ namespace Leerlingzorg.E2E;
 /// <summary>
 /// Issue 10: the zorgcoördinator prepares and chairs Vallei 1K's next leerlingbespreking at tablet size — evaluates the
 /// earlier afspraak of the PM II student, answers the four questions, adds an afspraak for the mentor and raises him to
-/// PM III through the ladder dialog; the mentor then sees the level and the afspraak on the student's page.
+/// PM III through the ladder dialog, and closes the meeting from its verslag; the mentor then sees the level, the afspraak
+/// and the verslag on the student's page.
 /// </summary>
 [Collection(AppCollection.Name)]
 public sealed partial class BesprekingVoerenTests(AppHost host)
@@ -90,12 +91,27 @@ public sealed partial class BesprekingVoerenTests(AppHost host)
         await Wachten.TotStilAsync(page);
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppHost.Screenshots, "bespreking-voeren.png"), FullPage = true });
 
-        // The mentor sees it on the student's page.
+        // The verslag: the chair closes the meeting, and each student's part goes into his dossier.
+        await page.GetByTestId("voeren-verslag").ClickAsync();
+        await Expect(page.GetByTestId("verslag-status")).ToContainTextAsync("Concept");
+        await Expect(page.GetByTestId("verslag-deel").Filter(new() { HasText = "Het ondersteuningsteam kijkt mee" })).ToContainTextAsync("Gesprek met de ouders");
+        await page.GetByTestId("verslag-afsluiten").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Afsluiten", Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("verslag-status")).ToContainTextAsync("Afgesloten");
+        await Expect(page.GetByTestId("verslag-afsluiten")).ToHaveCountAsync(0);
+        await SluitMeldingenAsync(page);
+        await Wachten.TotStilAsync(page);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppHost.Screenshots, "bespreking-verslag.png"), FullPage = true });
+
+        // The mentor sees it on the student's page, the verslag on his timeline.
         var mentorPage = await host.LoginAsync("mentor@vallei.example");
         await mentorPage.GotoAsync("/" + dossier);
         await Expect(mentorPage.GetByTestId("pm-niveau")).ToContainTextAsync("PM III");
         await Expect(mentorPage.GetByTestId("open-afspraken")).ToContainTextAsync("Gesprek met de ouders over de thuissituatie.");
         await Expect(mentorPage.GetByTestId("open-afspraken")).Not.ToContainTextAsync("Elke maandag samen met de mentor");
+        await mentorPage.GetByTestId("tijdlijn-filter-besprekingen").ClickAsync();
+        await Expect(mentorPage.GetByTestId("tijdlijn").Locator("[data-testid='tijdlijn-item'][data-soort='Besproken']")
+            .Filter(new() { HasText = "Het ondersteuningsteam kijkt mee" })).ToHaveCountAsync(1);
     }
 
     private static async Task SluitMeldingenAsync(IPage page)

@@ -104,25 +104,6 @@ public static class PasPdfEndpoint
 {
     public static IEndpointConventionBuilder MapOndersteuningspasPdf(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/leerlingen/{id:guid}/ondersteuningspas.pdf", async (Guid id, PasAfdrukkenHandler handler, HttpContext context) =>
-        {
-            var result = await handler.HandleAsync(id, context.RequestAborted).BijStoring();
-            if (result.IsGelukt)
-            {
-                return Results.File(result.Waarde, "application/pdf", "ondersteuningspas.pdf");
-            }
-            return result.Fout.Soort switch
-            {
-                FoutSoort.NietGevonden => Results.NotFound(),
-                FoutSoort.GeenToegang => Results.Forbid(),
-                _ => Results.Content(FoutPagina(result.Fout.Melding), "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status503ServiceUnavailable),
-            };
-        }).RequireAuthorization(new AuthorizeAttribute { Roles = Rollen.Medewerkers });
-
-    private static string FoutPagina(string melding) =>
-        $"""
-        <!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>Ondersteuningspas</title></head>
-        <body style="font-family:sans-serif;max-width:40rem;margin:3rem auto;line-height:1.5">
-        <h1>De pas kan niet worden afgedrukt</h1><p>{HtmlEncoder.Default.Encode(melding)}</p>
-        <p><a href="javascript:history.back()">Terug</a></p></body></html>
-        """;
+            PdfAntwoord.Van(await handler.HandleAsync(id, context.RequestAborted).BijStoring(), "ondersteuningspas.pdf", "De pas"))
+            .RequireAuthorization(new AuthorizeAttribute { Roles = Rollen.Medewerkers });
 }

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using Leerlingzorg.Domain.Gebruikers;
 using Leerlingzorg.Web.Infrastructure.Documenten;
 using Microsoft.AspNetCore.Authorization;
@@ -28,22 +26,6 @@ public static class VerslagPdfEndpoint
 {
     public static IEndpointConventionBuilder MapVerslagPdf(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/besprekingen/{id:guid}/verslag.pdf", async (Guid id, VerslagAfdrukkenHandler handler, HttpContext context) =>
-        {
-            var result = await handler.HandleAsync(id, context.RequestAborted).BijStoring();
-            if (result.IsGelukt)
-            {
-                return Results.File(result.Waarde, "application/pdf", "verslag.pdf");
-            }
-            return result.Fout.Soort switch
-            {
-                FoutSoort.NietGevonden => Results.NotFound(),
-                FoutSoort.GeenToegang => Results.Forbid(),
-                _ => Results.Content($"""
-                    <!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>Verslag</title></head>
-                    <body style="font-family:sans-serif;max-width:40rem;margin:3rem auto;line-height:1.5">
-                    <h1>Het verslag kan niet worden afgedrukt</h1><p>{HtmlEncoder.Default.Encode(result.Fout.Melding)}</p>
-                    <p><a href="javascript:history.back()">Terug</a></p></body></html>
-                    """, "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status503ServiceUnavailable),
-            };
-        }).RequireAuthorization(new AuthorizeAttribute { Roles = Rollen.Medewerkers });
+            PdfAntwoord.Van(await handler.HandleAsync(id, context.RequestAborted).BijStoring(), "verslag.pdf", "Het verslag"))
+            .RequireAuthorization(new AuthorizeAttribute { Roles = Rollen.Medewerkers });
 }
