@@ -22,6 +22,7 @@ const string Usage = """
             [--reuse | --connection "<superuser>" --app-connection "<leerlingzorg_app>"] [--keep]
       leerlingpagina [--rounds N] [same database options as bench]   the student page against raw Npgsql
       zorgoverzicht [--rounds N] [same database options as bench]    the zorgcoördinator's overview and PM III/IV headers
+      agenda [--rounds N] [same database options as bench]           a leerlingbespreking's prepared agenda and saving a student's part
       bdn [same database options as bench] [-- <BenchmarkDotNet arguments>]
       stop      stops and deletes the cluster kept by --keep
 
@@ -43,6 +44,7 @@ try
         "bench" => await BenchCommand.RunAsync(arguments, cancel.Token),
         "leerlingpagina" => await Leerlingzorg.Benchmarks.Dossier.LeerlingPaginaCommand.RunAsync(arguments, cancel.Token),
         "zorgoverzicht" => await Leerlingzorg.Benchmarks.Dossier.ZorgoverzichtCommand.RunAsync(arguments, cancel.Token),
+        "agenda" => await Leerlingzorg.Benchmarks.Dossier.AgendaCommand.RunAsync(arguments, cancel.Token),
         "bdn" => await BenchCommand.RunBenchmarkDotNetAsync(arguments, cancel.Token),
         "stop" => await BenchCommand.StopKeptClusterAsync(cancel.Token),
         _ => throw new ArgumentException($"Unknown command '{arguments.Positional[0]}'.\n\n{Usage}"),
