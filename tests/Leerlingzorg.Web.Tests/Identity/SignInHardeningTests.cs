@@ -94,11 +94,13 @@ public sealed partial class SignInHardeningTests(TwoSchoolsFixture fixture) : IC
             }
             await ResetFailuresAsync(wrong.Id, twoFactor.Id);
         }
-        var reference = Median(times["wrong password"]);
+        // The fastest of each path is its own cost: a busy machine (the E2E suite runs alongside) only ever adds time,
+        // and a spike in the reference's rounds must not make an honest path look too fast.
+        var reference = times["wrong password"].Min();
         foreach (var (path, measured) in times)
         {
-            Assert.True(Median(measured) >= 0.5 * reference,
-                $"{path}: {Median(measured):0} ms against {reference:0} ms for a wrong password");
+            Assert.True(measured.Min() >= 0.5 * reference,
+                $"{path}: {measured.Min():0} ms against {reference:0} ms for a wrong password (fastest of 5)");
         }
     }
 
@@ -138,12 +140,6 @@ public sealed partial class SignInHardeningTests(TwoSchoolsFixture fixture) : IC
         {
             await users.ResetAccessFailedCountAsync((await users.FindByIdAsync(id.ToString()))!);
         }
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[sorted.Count / 2];
     }
 
     private static async Task<HttpResponseMessage> LoginAsync(HttpClient client, string email, string password, string returnUrl)

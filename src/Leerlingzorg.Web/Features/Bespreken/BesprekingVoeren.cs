@@ -13,7 +13,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Leerlingzorg.Web.Features.Bespreken;
 
 /// <summary>A change in a meeting that its other open pages should show: a student's part (<see cref="AgendapuntId"/>) or the agenda.</summary>
-public sealed record Besprekingsmelding(Guid BesprekingId, Guid? AgendapuntId, string Wat, string? Door, Guid? DoorId);
+/// <param name="Versie">For a saved part: its version after the save, so that the page that saved it recognises its own save.</param>
+public sealed record Besprekingsmelding(Guid BesprekingId, Guid? AgendapuntId, string Wat, string? Door, Guid? DoorId, int? Versie = null);
 
 /// <summary>
 /// The in-process notice board of the meetings being chaired: every page with a meeting open listens to its id, every
@@ -39,13 +40,13 @@ public sealed class BesprekingsmeldingenHandler
         });
     }
 
-    public static void Meld(Guid besprekingId, Guid? agendapuntId, string wat, string? door = null, Guid? doorId = null)
+    public static void Meld(Guid besprekingId, Guid? agendapuntId, string wat, string? door = null, Guid? doorId = null, int? versie = null)
     {
         if (!Luisteraars.TryGetValue(besprekingId, out var lijst))
         {
             return;
         }
-        var melding = new Besprekingsmelding(besprekingId, agendapuntId, wat, door, doorId);
+        var melding = new Besprekingsmelding(besprekingId, agendapuntId, wat, door, doorId, versie);
         foreach (var luisteraar in lijst.Values)
         {
             // Each page handles it on its own circuit; a slow or broken page never holds up the save.
@@ -175,7 +176,7 @@ public sealed class AgendapuntOpslaanHandler(IDbContextFactory<LeerlingzorgDbCon
             return new Opslag(Bewerking.Conflict, (await Agendadelen.LeesAsync(vers, punt.Id, cancellationToken))!);
         }
         var naam = Agendadelen.Naam(currentUser);
-        BesprekingsmeldingenHandler.Meld(punt.BesprekingId, punt.Id, "deel", naam, lezer.Id);
+        BesprekingsmeldingenHandler.Meld(punt.BesprekingId, punt.Id, "deel", naam, lezer.Id, punt.Versie);
         return new Opslag(Bewerking.Opgeslagen, new Agendadeel(punt.Id, punt.LeerlingId, punt.Antwoorden, punt.Versie, naam, punt.BijgewerktOp));
     }
 }
