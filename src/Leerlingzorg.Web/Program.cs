@@ -60,6 +60,7 @@ builder.Services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddFeatureHandlers();
 builder.Services.AddSingleton<Leerlingzorg.Web.Infrastructure.Documenten.ChromiumPdf>();
+builder.Services.AddScoped<Leerlingzorg.Web.Infrastructure.Mail.Ouderberichten>();
 builder.Services.AddScoped<DemoDataSeeder>();
 // Import of SIS exports: queue, progress and the background service that processes runs.
 Leerlingzorg.Web.Features.Import.ImportRegistratie.AddLeerlingenImport(builder.Services);

@@ -10,4 +10,6 @@ public sealed class School
     /// <summary>BRIN number of the school (four characters, e.g. "12AB").</summary>
     public required string Brinnummer { get; set; }
     public List<Locatie> Locaties { get; set; } = [];
+    /// <summary>Whether one or every ouder with gezag must agree to an OPP's handelingsdeel (the school's choice).</summary>
+    public Plannen.Instemmingsbeleid OppInstemming { get; set; } = Plannen.Instemmingsbeleid.AlleOuders;
 }

@@ -5,6 +5,7 @@ using Leerlingzorg.Domain.Import;
 using Leerlingzorg.Domain.Leerlingen;
 using Leerlingzorg.Domain.Ondersteuning;
 using Leerlingzorg.Domain.Organisatie;
+using Leerlingzorg.Domain.Plannen;
 using Leerlingzorg.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -116,6 +117,22 @@ public sealed class TestData(TestApp app)
             var inventarisatie = new Inventarisatie { BesprekingId = bespreking.Id, KlasId = klas.Id, DocentId = docent.Id, Deadline = Schooldag.Vandaag.AddDays(12) };
             inventarisatie.Regels.Add(new InventarisatieRegel { InventarisatieId = inventarisatie.Id, LeerlingId = leerlingen[0].Id, Werkhouding = Oordeel.Zorg });
             db.Inventarisaties.Add(inventarisatie);
+            // The plans (issue 11): an OPP whose first version is with the parent, an overleg and a consent request.
+            var (plan, _) = Plan.Start(leerlingen[0], PlanSoort.Opp, Schooldag.Vandaag.AddDays(-7),
+                new PlanInhoud { Onderwijsbehoeften = "Rust en structuur" }, lopend: false, Schooldag.Vandaag, DateTimeOffset.UtcNow, mentor.Id);
+            db.Plannen.Add(plan!);
+            var versie = plan!.Versies[0];
+            versie.Status = PlanStatus.TerInstemming;
+            db.Instemmingen.Add(new Instemming
+            {
+                VersieId = versie.Id, LeerlingId = leerlingen[0].Id, OuderId = ouder.Id, Revisie = versie.Revisie, GevraagdOp = DateTimeOffset.UtcNow,
+            });
+            db.Planoverleggen.Add(new Planoverleg { LeerlingId = leerlingen[0].Id, VersieId = versie.Id, Aanleiding = "Te weinig uren", GeopendOp = DateTimeOffset.UtcNow });
+            db.Toestemmingsverzoeken.Add(new Toestemmingsverzoek
+            {
+                LeerlingId = leerlingen[0].Id, OuderId = ouder.Id, Doel = ToestemmingDoel.ObservatieOrthopedagoog, Toelichting = "Observatie in de klas",
+                GevraagdOp = DateTimeOffset.UtcNow, GevraagdDoor = mentor.Id,
+            });
             await db.SaveChangesAsync();
         }
         return new SchoolScenario(swv, school, locatie, klas, mentor, leerlingen, ouder, ouderGebruiker, docent);

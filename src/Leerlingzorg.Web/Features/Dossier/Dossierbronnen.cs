@@ -50,7 +50,8 @@ public static class Dossierbronnen
 
     public static IReadOnlyList<IDossierbron> Alle { get; } =
         [Gesprekken, Afspraken, Ondersteuningsbronnen.PmStappen, Ondersteuningsbronnen.Inzetten, Ondersteuningsbronnen.Toestemmingen, Ondersteuningsbronnen.Passen,
-            Besprekingsbronnen.Agendapunten, Besprekingsbronnen.Inventarisaties];
+            Besprekingsbronnen.Agendapunten, Besprekingsbronnen.Inventarisaties, Ondersteuningsbronnen.Toestemmingsverzoeken,
+            Planbronnen.Versies];
 
     /// <summary>
     /// The readable predicate of <see cref="Afspraken"/> over the student, the reader, the gesprekken he may read and the

@@ -184,17 +184,21 @@ public static class Ondersteuningsbronnen
     public static IDossierbron<Toestemming> Toestemmingen { get; } = new ZorgBron<Toestemming>("toestemmingen",
         (db, leerlingId, zorg) => db.Toestemmingen.Where(t => zorg && t.LeerlingId == leerlingId), GegevenToestemmingen, IngetrokkenToestemmingen);
 
+    /// <summary>Requests for consent sent to a parent through the portal, and his answers (issue 11).</summary>
+    public static IDossierbron<Toestemmingsverzoek> Toestemmingsverzoeken { get; } = new ZorgBron<Toestemmingsverzoek>("toestemmingsverzoeken",
+        (db, leerlingId, zorg) => db.Toestemmingsverzoeken.Where(v => zorg && v.LeerlingId == leerlingId));
+
     public static IDossierbron<Ondersteuningspas> Passen { get; } = new PasBron();
 
     private static bool OpOndersteuning(TijdlijnVraag vraag) =>
         vraag.GesprekSoortId is null && vraag.Filter is TijdlijnFilterSoort.Alles or TijdlijnFilterSoort.Ondersteuning;
 
     /// <summary>A Zorg-level source: its rows of the student for a reader who reads Zorg (<see cref="LeestZorg"/>), its timeline parts.</summary>
-    private sealed class ZorgBron<T>(string auditOmschrijving, Func<LeerlingzorgDbContext, Guid, bool, IQueryable<T>> vanLeerling,
+    internal sealed class ZorgBron<T>(string auditOmschrijving, Func<LeerlingzorgDbContext, Guid, bool, IQueryable<T>> vanLeerling,
         params Inline.Deel<Func<LeerlingzorgDbContext, Guid, bool, IQueryable<TijdlijnItem>>>[] tijdlijn) : IDossierbron<T> where T : class
     {
         public Type Entiteit => typeof(T);
-        public IReadOnlyList<Type> Onderdelen { get; } = [];
+        public IReadOnlyList<Type> Onderdelen { get; init; } = [];
         public string AuditOmschrijving => auditOmschrijving;
         public Bewaartermijn Bewaartermijn => Dossierbronnen.Leerlingdossier;
 

@@ -61,6 +61,11 @@ public sealed class LeerlingzorgDbContext(DbContextOptions<LeerlingzorgDbContext
     public DbSet<Domain.Besprekingen.InventarisatieRegel> InventarisatieRegels => Set<Domain.Besprekingen.InventarisatieRegel>();
     public DbSet<Domain.Besprekingen.Partner> Partners => Set<Domain.Besprekingen.Partner>();
     public DbSet<Domain.Besprekingen.BesprekingPartner> BesprekingPartners => Set<Domain.Besprekingen.BesprekingPartner>();
+    public DbSet<Domain.Plannen.Plan> Plannen => Set<Domain.Plannen.Plan>();
+    public DbSet<Domain.Plannen.PlanVersie> PlanVersies => Set<Domain.Plannen.PlanVersie>();
+    public DbSet<Domain.Plannen.Instemming> Instemmingen => Set<Domain.Plannen.Instemming>();
+    public DbSet<Domain.Plannen.Planoverleg> Planoverleggen => Set<Domain.Plannen.Planoverleg>();
+    public DbSet<Domain.Ondersteuning.Toestemmingsverzoek> Toestemmingsverzoeken => Set<Domain.Ondersteuning.Toestemmingsverzoek>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

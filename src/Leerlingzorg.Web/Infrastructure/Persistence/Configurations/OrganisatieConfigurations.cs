@@ -22,6 +22,7 @@ internal sealed class SchoolConfiguration : IEntityTypeConfiguration<School>
         builder.Property(s => s.Naam).HasMaxLength(200);
         builder.Property(s => s.Brinnummer).HasMaxLength(6);
         builder.HasIndex(s => s.Brinnummer).IsUnique();
+        builder.Property(s => s.OppInstemming).HasConversion<string>().HasMaxLength(20);
         builder.HasOne(s => s.Samenwerkingsverband).WithMany(w => w.Scholen)
             .HasForeignKey(s => s.SamenwerkingsverbandId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(s => s.Locaties).WithOne().HasForeignKey(l => l.SchoolId).OnDelete(DeleteBehavior.Restrict);

@@ -1627,6 +1627,96 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                     b.ToTable("toestemmingen", (string)null);
                 });
 
+            modelBuilder.Entity("Leerlingzorg.Domain.Ondersteuning.Toestemmingsverzoek", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("BeantwoordOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("beantwoord_op");
+
+                    b.Property<string>("Doel")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("doel");
+
+                    b.Property<DateOnly?>("GeldigTot")
+                        .HasColumnType("date")
+                        .HasColumnName("geldig_tot");
+
+                    b.Property<Guid>("GevraagdDoor")
+                        .HasColumnType("uuid")
+                        .HasColumnName("gevraagd_door");
+
+                    b.Property<DateTimeOffset>("GevraagdOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("gevraagd_op");
+
+                    b.Property<Guid>("LeerlingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("leerling_id");
+
+                    b.Property<Guid>("OuderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ouder_id");
+
+                    b.Property<string>("Partner")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("partner");
+
+                    b.Property<string>("Reden")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reden");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Toelichting")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("toelichting");
+
+                    b.Property<Guid?>("ToestemmingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("toestemming_id");
+
+                    b.Property<int>("Versie")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("versie");
+
+                    b.HasKey("Id")
+                        .HasName("pk_toestemmingsverzoeken");
+
+                    b.HasAlternateKey("SchoolId", "Id")
+                        .HasName("ak_toestemmingsverzoeken_school_id_id");
+
+                    b.HasIndex("GevraagdDoor")
+                        .HasDatabaseName("ix_toestemmingsverzoeken_gevraagd_door");
+
+                    b.HasIndex("SchoolId", "LeerlingId")
+                        .HasDatabaseName("ix_toestemmingsverzoeken_school_id_leerling_id");
+
+                    b.HasIndex("SchoolId", "OuderId", "Status")
+                        .HasDatabaseName("ix_toestemmingsverzoeken_school_id_ouder_id_status");
+
+                    b.ToTable("toestemmingsverzoeken", (string)null);
+                });
+
             modelBuilder.Entity("Leerlingzorg.Domain.Organisatie.Afdeling", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1898,6 +1988,12 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("naam");
 
+                    b.Property<string>("OppInstemming")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("opp_instemming");
+
                     b.Property<Guid>("SamenwerkingsverbandId")
                         .HasColumnType("uuid")
                         .HasColumnName("samenwerkingsverband_id");
@@ -1966,6 +2062,324 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_schooljaarovergangen_school_id_van");
 
                     b.ToTable("schooljaarovergangen", (string)null);
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Plannen.Instemming", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("BeslistOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("beslist_op");
+
+                    b.Property<DateTimeOffset>("GevraagdOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("gevraagd_op");
+
+                    b.Property<Guid>("LeerlingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("leerling_id");
+
+                    b.Property<Guid?>("OuderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ouder_id");
+
+                    b.Property<string>("Reden")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("reden");
+
+                    b.Property<int>("Revisie")
+                        .HasColumnType("integer")
+                        .HasColumnName("revisie");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("VastgelegdDoor")
+                        .HasColumnType("uuid")
+                        .HasColumnName("vastgelegd_door");
+
+                    b.Property<int>("Versie")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("versie");
+
+                    b.Property<Guid>("VersieId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("versie_id");
+
+                    b.Property<DateTimeOffset?>("VervallenOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("vervallen_op");
+
+                    b.Property<string>("Wijze")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("wijze");
+
+                    b.HasKey("Id")
+                        .HasName("pk_instemmingen");
+
+                    b.HasAlternateKey("SchoolId", "Id")
+                        .HasName("ak_instemmingen_school_id_id");
+
+                    b.HasIndex("SchoolId", "LeerlingId")
+                        .HasDatabaseName("ix_instemmingen_school_id_leerling_id");
+
+                    b.HasIndex("SchoolId", "VersieId")
+                        .HasDatabaseName("ix_instemmingen_school_id_versie_id");
+
+                    b.HasIndex("SchoolId", "OuderId", "Status")
+                        .HasDatabaseName("ix_instemmingen_school_id_ouder_id_status");
+
+                    b.ToTable("instemmingen", (string)null);
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Plannen.Plan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AangemaaktDoor")
+                        .HasColumnType("uuid")
+                        .HasColumnName("aangemaakt_door");
+
+                    b.Property<DateTimeOffset>("AangemaaktOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("aangemaakt_op");
+
+                    b.Property<DateOnly?>("BeeindigdOp")
+                        .HasColumnType("date")
+                        .HasColumnName("beeindigd_op");
+
+                    b.Property<string>("Beeindigingsreden")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("beeindigingsreden");
+
+                    b.Property<Guid>("LeerlingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("leerling_id");
+
+                    b.Property<DateOnly>("NodigSinds")
+                        .HasColumnType("date")
+                        .HasColumnName("nodig_sinds");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("soort");
+
+                    b.Property<int>("Versie")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("versie");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plannen");
+
+                    b.HasAlternateKey("SchoolId", "Id")
+                        .HasName("ak_plannen_school_id_id");
+
+                    b.HasIndex("AangemaaktDoor")
+                        .HasDatabaseName("ix_plannen_aangemaakt_door");
+
+                    b.HasIndex("SchoolId", "LeerlingId")
+                        .HasDatabaseName("ix_plannen_school_id_leerling_id");
+
+                    b.ToTable("plannen", (string)null);
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Plannen.PlanVersie", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AangemaaktDoor")
+                        .HasColumnType("uuid")
+                        .HasColumnName("aangemaakt_door");
+
+                    b.Property<DateTimeOffset>("AangemaaktOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("aangemaakt_op");
+
+                    b.Property<DateTimeOffset?>("BesluitOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("besluit_op");
+
+                    b.Property<Guid>("BijgewerktDoor")
+                        .HasColumnType("uuid")
+                        .HasColumnName("bijgewerkt_door");
+
+                    b.Property<DateTimeOffset>("BijgewerktOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("bijgewerkt_op");
+
+                    b.Property<string>("Evaluatie")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("evaluatie");
+
+                    b.Property<DateOnly?>("EvaluatieGepland")
+                        .HasColumnType("date")
+                        .HasColumnName("evaluatie_gepland");
+
+                    b.Property<DateOnly?>("Ingang")
+                        .HasColumnType("date")
+                        .HasColumnName("ingang");
+
+                    b.Property<string>("Inhoud")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("inhoud");
+
+                    b.Property<DateOnly?>("LaatstGeevalueerd")
+                        .HasColumnType("date")
+                        .HasColumnName("laatst_geevalueerd");
+
+                    b.Property<Guid>("LeerlingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("leerling_id");
+
+                    b.Property<int>("Nummer")
+                        .HasColumnType("integer")
+                        .HasColumnName("nummer");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<int>("Revisie")
+                        .HasColumnType("integer")
+                        .HasColumnName("revisie");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Versie")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("versie");
+
+                    b.Property<DateOnly?>("VervangenOp")
+                        .HasColumnType("date")
+                        .HasColumnName("vervangen_op");
+
+                    b.Property<Guid?>("VoorgelegdDoor")
+                        .HasColumnType("uuid")
+                        .HasColumnName("voorgelegd_door");
+
+                    b.Property<DateTimeOffset?>("VoorgelegdOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("voorgelegd_op");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_versies");
+
+                    b.HasAlternateKey("SchoolId", "Id")
+                        .HasName("ak_plan_versies_school_id_id");
+
+                    b.HasIndex("SchoolId", "LeerlingId")
+                        .HasDatabaseName("ix_plan_versies_school_id_leerling_id");
+
+                    b.HasIndex("SchoolId", "PlanId", "Nummer")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_versies_school_id_plan_id_nummer");
+
+                    b.ToTable("plan_versies", (string)null);
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Plannen.Planoverleg", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Aanleiding")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("aanleiding");
+
+                    b.Property<Guid?>("AfgeslotenDoor")
+                        .HasColumnType("uuid")
+                        .HasColumnName("afgesloten_door");
+
+                    b.Property<DateTimeOffset?>("AfgeslotenOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("afgesloten_op");
+
+                    b.Property<DateOnly?>("Datum")
+                        .HasColumnType("date")
+                        .HasColumnName("datum");
+
+                    b.Property<DateTimeOffset>("GeopendOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("geopend_op");
+
+                    b.Property<Guid>("LeerlingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("leerling_id");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<int>("Versie")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("versie");
+
+                    b.Property<Guid>("VersieId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("versie_id");
+
+                    b.Property<string>("Verslag")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("verslag");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_overleggen");
+
+                    b.HasAlternateKey("SchoolId", "Id")
+                        .HasName("ak_plan_overleggen_school_id_id");
+
+                    b.HasIndex("SchoolId", "LeerlingId")
+                        .HasDatabaseName("ix_plan_overleggen_school_id_leerling_id");
+
+                    b.HasIndex("SchoolId", "VersieId")
+                        .HasDatabaseName("ix_plan_overleggen_school_id_versie_id");
+
+                    b.ToTable("plan_overleggen", (string)null);
                 });
 
             modelBuilder.Entity("Leerlingzorg.Web.Infrastructure.Identity.Gebruiker", b =>
@@ -2954,6 +3368,39 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_toestemmingen_ouders_school_id_ouder_id");
                 });
 
+            modelBuilder.Entity("Leerlingzorg.Domain.Ondersteuning.Toestemmingsverzoek", b =>
+                {
+                    b.HasOne("Leerlingzorg.Web.Infrastructure.Identity.Gebruiker", null)
+                        .WithMany()
+                        .HasForeignKey("GevraagdDoor")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_toestemmingsverzoeken_gebruikers_gevraagd_door");
+
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_toestemmingsverzoeken_scholen_school_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Leerlingen.Leerling", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "LeerlingId")
+                        .HasPrincipalKey("SchoolId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_toestemmingsverzoeken_leerlingen_school_id_leerling_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Leerlingen.Ouder", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "OuderId")
+                        .HasPrincipalKey("SchoolId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_toestemmingsverzoeken_ouders_school_id_ouder_id");
+                });
+
             modelBuilder.Entity("Leerlingzorg.Domain.Organisatie.Afdeling", b =>
                 {
                     b.HasOne("Leerlingzorg.Domain.Organisatie.School", null)
@@ -3098,6 +3545,116 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_schooljaarovergangen_scholen_school_id");
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Plannen.Instemming", b =>
+                {
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_instemmingen_scholen_school_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Leerlingen.Leerling", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "LeerlingId")
+                        .HasPrincipalKey("SchoolId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_instemmingen_leerlingen_school_id_leerling_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Leerlingen.Ouder", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "OuderId")
+                        .HasPrincipalKey("SchoolId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_instemmingen_ouders_school_id_ouder_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Plannen.PlanVersie", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "VersieId")
+                        .HasPrincipalKey("SchoolId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_instemmingen_plan_versies_school_id_versie_id");
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Plannen.Plan", b =>
+                {
+                    b.HasOne("Leerlingzorg.Web.Infrastructure.Identity.Gebruiker", null)
+                        .WithMany()
+                        .HasForeignKey("AangemaaktDoor")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plannen_gebruikers_aangemaakt_door");
+
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plannen_scholen_school_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Leerlingen.Leerling", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "LeerlingId")
+                        .HasPrincipalKey("SchoolId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plannen_leerlingen_school_id_leerling_id");
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Plannen.PlanVersie", b =>
+                {
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_versies_scholen_school_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Leerlingen.Leerling", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "LeerlingId")
+                        .HasPrincipalKey("SchoolId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_versies_leerlingen_school_id_leerling_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Plannen.Plan", null)
+                        .WithMany("Versies")
+                        .HasForeignKey("SchoolId", "PlanId")
+                        .HasPrincipalKey("SchoolId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_versies_plannen_school_id_plan_id");
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Plannen.Planoverleg", b =>
+                {
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_overleggen_scholen_school_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Leerlingen.Leerling", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "LeerlingId")
+                        .HasPrincipalKey("SchoolId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_overleggen_leerlingen_school_id_leerling_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Plannen.PlanVersie", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "VersieId")
+                        .HasPrincipalKey("SchoolId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_overleggen_plan_versies_school_id_versie_id");
                 });
 
             modelBuilder.Entity("Leerlingzorg.Web.Infrastructure.Identity.Gebruiker", b =>
@@ -3270,6 +3827,11 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Leerlingzorg.Domain.Organisatie.School", b =>
                 {
                     b.Navigation("Locaties");
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Plannen.Plan", b =>
+                {
+                    b.Navigation("Versies");
                 });
 #pragma warning restore 612, 618
         }
