@@ -4,6 +4,7 @@ using Leerlingzorg.Domain.Gebruikers;
 using Leerlingzorg.Domain.Leerlingen;
 using Leerlingzorg.Domain.Ondersteuning;
 using Leerlingzorg.Domain.Organisatie;
+using Leerlingzorg.Domain.Plannen;
 using Leerlingzorg.Web.Infrastructure.Identity;
 using Leerlingzorg.Web.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
@@ -38,7 +39,7 @@ public sealed partial class DemoDataSeeder(
     public static readonly DemoSchool Vallei = new("Vallei Lyceum", "24VL", "vallei.example",
         [new("Vallei Lyceum Ede", "Ede")],
         [new("1K", 1, "havo/vwo", 0), new("2M", 2, "mavo", 0), new("3T", 3, "vwo", 0), new("4H", 4, "havo", 0)],
-        Seed: 2027);
+        Seed: 2027, OppVoorDemoOuder: true);
 
     public const string SwvDomein = "swv-vallei-rijn.example";
 
@@ -67,6 +68,8 @@ public sealed partial class DemoDataSeeder(
         var scholen = new[] { Rijnland, Vallei }.Select(s => (Demo: s, School: new School
         {
             Naam = s.Naam, Brinnummer = s.Brin, SamenwerkingsverbandId = swv.Id,
+            // The two settings side by side: Rijnland asks every parent with gezag, Vallei one.
+            OppInstemming = s.OppVoorDemoOuder ? Instemmingsbeleid.EenOuder : Instemmingsbeleid.AlleOuders,
         })).ToList();
         await using (var db = pool.CreateDbContext())
         {
@@ -194,35 +197,50 @@ public sealed partial class DemoDataSeeder(
                     db.LeerlingOuders.Add(new LeerlingOuder { LeerlingId = leerling.Id, OuderId = voogd.Id, Relatie = OuderRelatie.NidosVoogd, Gezag = true });
                     continue;
                 }
-                var aantalOuders = random.Next(0, 4) == 0 ? 1 : 2;
+                // In the school with the demo OPP the demo parents' child has two parents, both with a login (the OPP asks them
+                // both). The other school's demo stays as the import sample in docs/voorbeelden expects it.
+                var eenOuder = random.Next(0, 4) == 0;
+                var kindVanDemoOuder = ouderAccount is null;
+                var tweeLogins = kindVanDemoOuder && demo.OppVoorDemoOuder;
+                var aantalOuders = tweeLogins || !eenOuder ? 2 : 1;
+                var gezinsleden = new List<LeerlingOuder>();
                 for (var o = 0; o < aantalOuders; o++)
                 {
-                    var ouderVoornaam = Namen.Volwassene(random, vrouw: o == 0);
+                    // A parent added beyond what the seed drew takes his name from a random of his own: the rest of the demo stays as it was.
+                    var kans = o == 1 && eenOuder ? new Random(demo.Seed + 1) : random;
+                    var ouderVoornaam = Namen.Volwassene(kans, vrouw: o == 0);
                     var ouder = new Ouder
                     {
                         Voornaam = ouderVoornaam, Tussenvoegsel = tussenvoegsel, Achternaam = achternaam,
                         Email = $"{ouderVoornaam.ToLowerInvariant()}.{volgnummer}@ouders.example",
-                        Telefoon = $"06 {random.Next(10000000, 99999999)}",
+                        Telefoon = $"06 {kans.Next(10000000, 99999999)}",
                         Voorkeurstaal = Namen.Voorkeurstaal(achternaam),
                     };
                     // The very first parent of the school gets the demo parent login.
-                    if (ouderAccount is null)
+                    if (kindVanDemoOuder && (o == 0 || tweeLogins))
                     {
-                        ouderAccount = new Gebruiker
+                        var account = new Gebruiker
                         {
                             Voornaam = ouder.Voornaam, Tussenvoegsel = ouder.Tussenvoegsel, Achternaam = ouder.Achternaam,
-                            SchoolId = school.Id, Email = $"ouder@{demo.Domein}",
+                            SchoolId = school.Id, Email = o == 0 ? $"ouder@{demo.Domein}" : $"ouder2@{demo.Domein}",
                         };
-                        await MaakGebruikerAsync(ouderAccount, hash, [Rollen.Ouder]);
-                        ouder.GebruikerId = ouderAccount.Id;
-                        ouder.Email = ouderAccount.Email;
+                        await MaakGebruikerAsync(account, hash, [Rollen.Ouder]);
+                        ouder.GebruikerId = account.Id;
+                        ouder.Email = account.Email;
+                        ouderAccount ??= account;
                     }
                     db.Ouders.Add(ouder);
-                    db.LeerlingOuders.Add(new LeerlingOuder
+                    var relatie = new LeerlingOuder
                     {
-                        LeerlingId = leerling.Id, OuderId = ouder.Id,
+                        LeerlingId = leerling.Id, OuderId = ouder.Id, Ouder = ouder,
                         Relatie = o == 0 ? OuderRelatie.Moeder : OuderRelatie.Vader, Gezag = true,
-                    });
+                    };
+                    db.LeerlingOuders.Add(relatie);
+                    gezinsleden.Add(relatie);
+                }
+                if (tweeLogins)
+                {
+                    DemoOpp(db, leerling, gezinsleden, personeel[Rollen.Zorgcoordinator], vandaag, nu);
                 }
             }
             if (klasnummer == 1)
@@ -345,6 +363,67 @@ public sealed partial class DemoDataSeeder(
         }
     }
 
+    /// <summary>
+    /// The demo parents' child's OPP (issue 11): version 1 agreed by both parents nine months ago and in uitvoering; version
+    /// 2, with one more line of support, waits for their decision since three days, with an open consent request beside it.
+    /// </summary>
+    private static void DemoOpp(LeerlingzorgDbContext db, Leerling leerling, List<LeerlingOuder> ouders, Gebruiker zorgcoordinator,
+        DateOnly vandaag, DateTimeOffset nu)
+    {
+        // The family as the rules read it (the relations are in the context already).
+        leerling.Ouders.AddRange(ouders.Where(o => !leerling.Ouders.Contains(o)));
+        var toen = nu.AddMonths(-9);
+        var inhoud = new PlanInhoud
+        {
+            BeginsituatieLeerling = $"{leerling.Voornaam} kwam met een advies vmbo-kader en een dyslexieverklaring. Lezen gaat langzaam; rekenen en praktische vakken gaan goed. {leerling.Voornaam} is sociaal en gemotiveerd, maar raakt snel overprikkeld in drukke lessen.",
+            BeginsituatieDocent = "De docenten geven klassikale instructie in groepen van 28 leerlingen. Er is weinig ruimte voor verlengde instructie binnen de les.",
+            Onderwijsbehoeften = "Korte, duidelijke instructie met een voorbeeld; extra tijd bij toetsen; teksten vergroot en voorgelezen; een vaste, rustige werkplek.",
+            BelemmerendeFactoren = "Traag lezen en spellen (dyslexie); vermoeidheid aan het eind van de dag.",
+            BevorderendeFactoren = "Goede motivatie, steun van thuis, sterk in praktisch werk.",
+            Uitstroombestemming = "mbo",
+            Uitstroomniveau = "niveau 3 (vakopleiding)",
+            UitstroomOnderbouwing = "Capaciteitenonderzoek en de resultaten van leerjaar 1 passen bij de kaderberoepsgerichte leerweg, met doorstroom naar mbo niveau 3.",
+            Doelen =
+            [
+                new Onderwijsdoel("Leest een zaakvakteksten zelfstandig met voorleessoftware", "Wekelijkse training met de intern begeleider; software op de laptop"),
+                new Onderwijsdoel("Plant huiswerk zelf in de agenda", "Elke maandag tien minuten met de mentor"),
+            ],
+            Handelingsdeel =
+            [
+                new Ondersteuningsregel("Remedial teaching lezen en spellen", "intern begeleider", "2× per week 30 minuten", null),
+                new Ondersteuningsregel("Extra tijd en vergrote toetsen", "alle docenten", "bij elke toets", null),
+            ],
+            Afwijkingen = "Geen Frans in leerjaar 2; in die uren extra Nederlands.",
+            VisieLeerling = $"{leerling.Voornaam}: \"Met de voorleessoftware gaat het beter. Ik wil graag monteur worden.\"",
+            OpgesteldDoor = $"zorgcoördinator {zorgcoordinator.Voornaam} {zorgcoordinator.Achternaam}, mentor, ouders en {leerling.Voornaam}",
+            Evaluatiedatum = vandaag.AddMonths(3),
+        };
+        var (plan, _) = Plan.Start(leerling, PlanSoort.Opp, vandaag.AddMonths(-10), inhoud, lopend: false, vandaag, toen.AddDays(-14), zorgcoordinator.Id);
+        var gevraagd = ouders.Select(o => new Instemmer(o.OuderId, o.Ouder!.VolledigeNaam)).ToList();
+        var eerste = plan!.Laatste;
+        var (verzoeken, _) = eerste.LegVoor(plan, gevraagd, toen.AddDays(-7), zorgcoordinator.Id);
+        var instemmingen = verzoeken.ToList();
+        foreach (var ouder in gevraagd)
+        {
+            eerste.Beslis(plan, instemmingen, ouder, true, null, eerste.Revisie, Instemmingsbeleid.AlleOuders, InstemmingWijze.Portaal, toen,
+                ouders.First(o => o.OuderId == ouder.OuderId).Ouder!.GebruikerId ?? zorgcoordinator.Id);
+        }
+        eerste.StartUitvoering();
+        var (tweede, _) = plan.NieuweVersie(instemmingen, nu.AddDays(-5), zorgcoordinator.Id);
+        tweede!.Bewerk(inhoud with
+        {
+            Handelingsdeel = [.. inhoud.Handelingsdeel, new Ondersteuningsregel("Faalangstreductietraining", "schoolmaatschappelijk werker", "8 bijeenkomsten", null)],
+        }, tweede.Revisie, nu.AddDays(-4), zorgcoordinator.Id);
+        var (nieuw, _) = tweede.LegVoor(plan, gevraagd, nu.AddDays(-3), zorgcoordinator.Id);
+        db.Plannen.Add(plan);
+        db.Instemmingen.AddRange(instemmingen);
+        db.Instemmingen.AddRange(nieuw);
+        var (verzoek, _) = Toestemmingsverzoek.Vraag(leerling, ouders[0].OuderId, ToestemmingDoel.ObservatieOrthopedagoog, null,
+            $"De orthopedagoog wil {leerling.Voornaam} twee lessen observeren om het advies over de faalangsttraining te onderbouwen.",
+            vandaag.AddMonths(6), vandaag, nu.AddDays(-3), zorgcoordinator.Id);
+        db.Toestemmingsverzoeken.Add(verzoek!);
+    }
+
     private async Task<Gebruiker> ExtraMentorAsync(DemoSchool demo, School school, Klas klas, Random random, string hash)
     {
         var (voornaam, tussenvoegsel, achternaam) = Namen.Persoon(random);
@@ -382,7 +461,9 @@ public sealed partial class DemoDataSeeder(
     private partial void LogSeeded(int aantal);
 }
 
-public sealed record DemoSchool(string Naam, string Brin, string Domein, IReadOnlyList<DemoLocatie> Locaties, IReadOnlyList<DemoKlas> Klassen, int Seed);
+/// <param name="OppVoorDemoOuder">Whether the demo parents' child has an OPP waiting for their decision (one school; the other starts empty for the journeys).</param>
+public sealed record DemoSchool(string Naam, string Brin, string Domein, IReadOnlyList<DemoLocatie> Locaties, IReadOnlyList<DemoKlas> Klassen, int Seed,
+    bool OppVoorDemoOuder = false);
 
 public sealed record DemoLocatie(string Naam, string Plaats);
 
