@@ -79,7 +79,7 @@ public sealed class OuderportaalTests(AppHost host)
         await page.GotoAsync("/mijn-kinderen");
         await page.GetByTestId("naar-toestemming").First.ClickAsync();
         var verzoek = page.GetByTestId("verzoek");
-        await Expect(verzoek).ToContainTextAsync("observation by the educational psychologist");
+        await Expect(verzoek).ToContainTextAsync("Observation by the educational psychologist");
         await verzoek.GetByTestId("geven").ClickAsync();
         await Expect(page.GetByTestId("toestemming-melding")).ToContainTextAsync("Your consent has been recorded");
         await Expect(page.GetByTestId("gegeven").First.GetByTestId("intrekken")).ToBeVisibleAsync();
