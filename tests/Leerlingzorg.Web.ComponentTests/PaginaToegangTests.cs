@@ -38,6 +38,9 @@ public sealed class PaginaToegangTests : BunitContext
         { "/mijn-afspraken", Rollen.Ouder },
         { "/leerlingen/{Id:guid}", Rollen.SwvOrthopedagoog },
         { "/mijn-kinderen", Rollen.Mentor },
+        { "/mijn-kinderen/{LeerlingId:guid}/plan", Rollen.Zorgcoordinator },
+        { "/mijn-kinderen/{LeerlingId:guid}/toestemming", Rollen.Mentor },
+        { "/mijn-kinderen/{LeerlingId:guid}/wie-keek", Rollen.Zorgcoordinator },
         { "/samenwerkingsverband", Rollen.Ouder },
     };
 

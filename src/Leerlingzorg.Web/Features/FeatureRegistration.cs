@@ -18,6 +18,8 @@ public static class FeatureRegistration
         }
         // The circuit's notice that a student's pass changed (header and pass card listen).
         services.AddScoped<Ondersteuningspassen.Paswijzigingen>();
+        // The parent portal's language (NL/EN) for this user.
+        services.AddScoped<Ouderportaal.Portaaltaal>();
         return services;
     }
 }

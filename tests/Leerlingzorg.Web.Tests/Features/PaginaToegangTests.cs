@@ -61,6 +61,9 @@ public sealed partial class PaginaToegangTests(TwoSchoolsFixture fixture) : ICla
         var kinderen = await PaginaAsync(fixture.A.OuderGebruiker, "/mijn-kinderen");
         Assert.DoesNotContain("Geen toegang", Koppen(kinderen));
         Assert.Equal(["Geen toegang"], Koppen(await PaginaAsync(fixture.A.Mentor, "/mijn-kinderen")));
+        var plan = await PaginaAsync(fixture.A.OuderGebruiker, $"/mijn-kinderen/{fixture.A.Leerlingen[0].Id}/plan");
+        Assert.DoesNotContain("Geen toegang", Koppen(plan));
+        Assert.Equal(["Geen toegang"], Koppen(await PaginaAsync(fixture.A.Mentor, $"/mijn-kinderen/{fixture.A.Leerlingen[0].Id}/plan")));
     }
 
     private async Task<string> PaginaAsync(Gebruiker user, string pagina)

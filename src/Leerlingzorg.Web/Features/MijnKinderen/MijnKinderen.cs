@@ -1,5 +1,7 @@
 using Leerlingzorg.Domain.Gebruikers;
 using Leerlingzorg.Domain.Leerlingen;
+using Leerlingzorg.Domain.Ondersteuning;
+using Leerlingzorg.Domain.Plannen;
 using Leerlingzorg.Web.Features.Gesprekken;
 using Leerlingzorg.Web.Infrastructure.Audit;
 using Leerlingzorg.Web.Infrastructure.Authorization;
@@ -16,6 +18,12 @@ public sealed record Kind(Guid Id, string Naam, string? Klas, IReadOnlyList<Ment
 
     /// <summary>Whether this parent consents and approves for this child: the gate of later consent and OPP screens.</summary>
     public bool MagBeslissen => Rechten.MagBeslissen;
+
+    /// <summary>OPP versions waiting for this parent's decision.</summary>
+    public int PlannenTerInstemming { get; init; }
+
+    /// <summary>The school's open consent requests to this parent.</summary>
+    public int OpenVerzoeken { get; init; }
 }
 
 public sealed record Mentorcontact(string Naam, string? Email);
@@ -49,7 +57,24 @@ public sealed class MijnKinderenHandler(IDbContextFactory<LeerlingzorgDbContext>
                 .Include(l => l.Ouders.Where(o => o.Ouder!.GebruikerId == ouder))
                 .ToDictionaryAsync(l => l.Id, cancellationToken);
             var vandaag = Schoolkalender.Vandaag(time);
-            kinderen = [.. kinderen.Select(k => k with { Rechten = Rechten(relaties[k.Id], vandaag) })];
+            // What waits for him: his own open requests only (the other parent's are his business).
+            var ids = kinderen.Select(k => k.Id).ToList();
+            var wachtendePlannen = await db.Instemmingen.AsNoTracking()
+                .Where(i => ids.Contains(i.LeerlingId) && i.Status == InstemmingStatus.Open && i.OuderId != null
+                    && db.Ouders.Any(o => o.Id == i.OuderId && o.GebruikerId == ouder)
+                    && db.PlanVersies.Any(v => v.Id == i.VersieId && v.Status == PlanStatus.TerInstemming))
+                .GroupBy(i => i.LeerlingId).Select(g => new { g.Key, Aantal = g.Count() })
+                .ToDictionaryAsync(g => g.Key, g => g.Aantal, cancellationToken);
+            var verzoeken = await db.Toestemmingsverzoeken.AsNoTracking()
+                .Where(v => ids.Contains(v.LeerlingId) && v.Status == VerzoekStatus.Open && db.Ouders.Any(o => o.Id == v.OuderId && o.GebruikerId == ouder))
+                .GroupBy(v => v.LeerlingId).Select(g => new { g.Key, Aantal = g.Count() })
+                .ToDictionaryAsync(g => g.Key, g => g.Aantal, cancellationToken);
+            kinderen = [.. kinderen.Select(k => k with
+            {
+                Rechten = Rechten(relaties[k.Id], vandaag),
+                PlannenTerInstemming = wachtendePlannen.GetValueOrDefault(k.Id),
+                OpenVerzoeken = verzoeken.GetValueOrDefault(k.Id),
+            })];
         }
         await audit.ReadEachAsync(kinderen.Select(k => k.Id), "mijn kinderen (ouder)", cancellationToken);
         return kinderen;

@@ -93,7 +93,21 @@ public sealed class ToestemmingIntrekkenHandler(
         {
             return new Fout(FoutSoort.Ongeldig, e.Message.Split(" (Parameter", 2)[0]);
         }
-        var nu = time.GetUtcNow();
+        var gemarkeerd = await MarkeerInzettenAsync(db, toestemming, time.GetUtcNow(), cancellationToken);
+        audit.Add(db, AuditActie.Wijzigen, toestemming.LeerlingId,
+            $"toestemming ingetrokken: {toestemming.Doel} ({toestemming.Id}); {gemarkeerd} lopende inzet(ten) gemarkeerd");
+        await db.SaveChangesAsync(cancellationToken);
+        return new Intrekking(toestemming.LeerlingId, gemarkeerd);
+    }
+
+    /// <summary>
+    /// After <see cref="Toestemming.TrekIn"/>: flags the student's active interventions whose offer needs this purpose
+    /// (tracked in <paramref name="db"/>, saved with the withdrawal). The staff withdrawal and the parent's in the portal share it.
+    /// </summary>
+    public static async Task<int> MarkeerInzettenAsync(LeerlingzorgDbContext db, Toestemming toestemming, DateTimeOffset nu, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(toestemming);
         var doel = toestemming.Doel;
         var inzetten = await db.Inzetten.AsTracking()
             .Where(i => i.LeerlingId == toestemming.LeerlingId && i.Status == InzetStatus.Actief && i.Aanbod!.ToestemmingNodig == doel)
@@ -102,9 +116,6 @@ public sealed class ToestemmingIntrekkenHandler(
         {
             inzet.ToestemmingIngetrokkenOp = nu;
         }
-        audit.Add(db, AuditActie.Wijzigen, toestemming.LeerlingId,
-            $"toestemming ingetrokken: {doel} ({toestemming.Id}); {inzetten.Count} lopende inzet(ten) gemarkeerd");
-        await db.SaveChangesAsync(cancellationToken);
-        return new Intrekking(toestemming.LeerlingId, inzetten.Count);
+        return inzetten.Count;
     }
 }
