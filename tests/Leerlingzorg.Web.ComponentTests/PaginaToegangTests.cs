@@ -39,6 +39,7 @@ public sealed class PaginaToegangTests : BunitContext
         { "/leerlingen/{Id:guid}", Rollen.SwvOrthopedagoog },
         { "/mijn-kinderen", Rollen.Mentor },
         { "/samenwerkingsverband", Rollen.Ouder },
+        { "/leerlingen/{LeerlingId:guid}/plannen/{PlanId:guid}", Rollen.Ouder },
     };
 
     [Theory]

@@ -37,7 +37,7 @@ public sealed class PlanStartenHandler(
                 return new Fout(FoutSoort.GeenToegang, Planrecht.GeenRecht);
             }
             var leerling = await db.Leerlingen.FirstAsync(l => l.Id == leerlingId, cancellationToken);
-            var nu = Schoolkalender.Nu(time);
+            var nu = time.GetUtcNow();
             var vandaag = Schoolkalender.DatumVan(nu);
             var lopend = await db.Plannen.AnyAsync(p => p.LeerlingId == leerlingId && p.Soort == soort && p.BeeindigdOp == null, cancellationToken);
             var voorstel = await VoorstelAsync(db, leerling, vandaag, cancellationToken);

@@ -87,7 +87,7 @@ public sealed class PlanwerkHandler(IDbContextFactory<LeerlingzorgDbContext> dbF
             }
             var versieIds = plan.Versies.Select(v => v.Id).ToList();
             var instemmingen = await db.Instemmingen.AsTracking().Where(i => versieIds.Contains(i.VersieId)).ToListAsync(cancellationToken);
-            var nu = Schoolkalender.Nu(time);
+            var nu = time.GetUtcNow();
             var context = new Planwerkcontext(db, plan, instemmingen, lezer, userId, nu, Schoolkalender.DatumVan(nu));
             var result = await stap(context);
             if (!result.IsGelukt)
