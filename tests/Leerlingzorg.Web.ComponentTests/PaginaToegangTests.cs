@@ -42,6 +42,7 @@ public sealed class PaginaToegangTests : BunitContext
         { "/mijn-kinderen/{LeerlingId:guid}/toestemming", Rollen.Mentor },
         { "/mijn-kinderen/{LeerlingId:guid}/wie-keek", Rollen.Zorgcoordinator },
         { "/samenwerkingsverband", Rollen.Ouder },
+        { "/leerlingen/{LeerlingId:guid}/plannen/{PlanId:guid}", Rollen.Ouder },
     };
 
     [Theory]

@@ -1,0 +1,34 @@
+using Leerlingzorg.Domain.Audit;
+using Leerlingzorg.Domain.Plannen;
+
+namespace Leerlingzorg.Web.Features.Plannen;
+
+/// <summary>The outcome of a save: the new revision and row version the editor continues from.</summary>
+public sealed record Opgeslagen(int Revisie, int Versie, DateTimeOffset Op);
+
+/// <summary>
+/// The autosave of a concept (<see cref="PlanVersie.Bewerk"/>): called about a second after typing stops and on blur.
+/// A save in between by somebody else is a conflict with a Dutch message (the text stays in the form). Only the first
+/// save of a version is audited (revision 1 → 2), not every keystroke.
+/// </summary>
+public sealed class PlanBewerkenHandler(PlanwerkHandler werk)
+{
+    public async Task<Result<Opgeslagen>> HandleAsync(Guid planId, Guid versieId, int gelezenRevisie, PlanInhoud inhoud,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inhoud);
+        var eerste = gelezenRevisie == 1;
+        return await werk.SchrijfAsync<Opgeslagen>(planId, null, "concept bewerkt", AuditActie.Wijzigen, c =>
+        {
+            var versie = c.Plan.Versies.FirstOrDefault(v => v.Id == versieId);
+            if (versie is null)
+            {
+                return Task.FromResult<Result<Opgeslagen>>(Fout.NietGevonden("De versie"));
+            }
+            var fouten = versie.Bewerk(inhoud, gelezenRevisie, c.Nu, c.UserId);
+            return Task.FromResult<Result<Opgeslagen>>(fouten.Count > 0
+                ? PlanwerkHandler.Vertaal(fouten)
+                : new Opgeslagen(versie.Revisie, versie.Versie, c.Nu));
+        }, cancellationToken, audit: eerste);
+    }
+}
