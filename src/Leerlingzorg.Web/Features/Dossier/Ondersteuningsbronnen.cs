@@ -1,5 +1,6 @@
 using Leerlingzorg.Domain.Dossier;
 using Leerlingzorg.Domain.Ondersteuning;
+using Leerlingzorg.Domain.Plannen;
 using Leerlingzorg.Web.Infrastructure.Authorization;
 using Leerlingzorg.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -160,6 +161,57 @@ public static class Ondersteuningsbronnen
             Niveau = null,
         }));
 
+    /// <summary>The title of a plan version on the timeline: "OPP, versie 2" / "Handelingsplan, versie 1".</summary>
+    private static readonly Inline.Deel<Func<LeerlingzorgDbContext, PlanVersie, string>> Plantitel =
+        new((db, v) => db.Plannen.Where(p => p.Id == v.PlanId).Select(p => p.Soort == PlanSoort.Opp ? "OPP" : "Handelingsplan").First()
+            + ", versie " + v.Nummer.ToString());
+
+    /// <summary>A plan version that took effect (an OPP agreed by the parents, a handelingsplan adopted), on the day it did (issue 11).</summary>
+    public static readonly Inline.Deel<Func<LeerlingzorgDbContext, Guid, bool, IQueryable<TijdlijnItem>>> PlanVanKracht =
+        new((db, leerlingId, zorg) => db.PlanVersies.Where(v => zorg && v.LeerlingId == leerlingId && v.Ingang != null)
+            .Select(v => new TijdlijnItem
+            {
+                Soort = TijdlijnSoort.PlanVanKracht,
+                Id = v.Id,
+                GesprekId = null,
+                Datum = v.Ingang!.Value,
+                Tijdstip = v.AangemaaktOp,
+                Titel = Plantitel.Roep(db, v),
+                GesprekSoortId = null,
+                Persoon = db.Users.Where(u => u.Id == v.BijgewerktDoor)
+                    .Select(u => LeerlingzorgDbContext.VolledigeNaam(u.Voornaam, u.Tussenvoegsel, u.Achternaam))
+                    .FirstOrDefault(),
+                Vertrouwelijkheid = null,
+                Tekst = null,
+                IsVoortgang = false,
+                Deadline = v.EvaluatieGepland,
+                AantalLeerlingen = 0,
+                Niveau = null,
+            }));
+
+    /// <summary>The evaluation of the plan version in force, with its text.</summary>
+    public static readonly Inline.Deel<Func<LeerlingzorgDbContext, Guid, bool, IQueryable<TijdlijnItem>>> PlanGeevalueerd =
+        new((db, leerlingId, zorg) => db.PlanVersies.Where(v => zorg && v.LeerlingId == leerlingId && v.LaatstGeevalueerd != null)
+            .Select(v => new TijdlijnItem
+            {
+                Soort = TijdlijnSoort.PlanGeevalueerd,
+                Id = v.Id,
+                GesprekId = null,
+                Datum = v.LaatstGeevalueerd!.Value,
+                Tijdstip = v.AangemaaktOp,
+                Titel = Plantitel.Roep(db, v),
+                GesprekSoortId = null,
+                Persoon = db.Users.Where(u => u.Id == v.BijgewerktDoor)
+                    .Select(u => LeerlingzorgDbContext.VolledigeNaam(u.Voornaam, u.Tussenvoegsel, u.Achternaam))
+                    .FirstOrDefault(),
+                Vertrouwelijkheid = null,
+                Tekst = v.Evaluatie!.Substring(0, TijdlijnHandler.FragmentLengte),
+                IsVoortgang = false,
+                Deadline = null,
+                AantalLeerlingen = 0,
+                Niveau = null,
+            }));
+
     /// <summary>
     /// <paramref name="vooraf"/> followed by every timeline item of the support structure for the student, for the
     /// compiled timeline (which inlines it). Appended part by part: a UNION of its own would type its first part's
@@ -172,7 +224,9 @@ public static class Ondersteuningsbronnen
             .Concat(BeeindigdeInzetten.Roep(db, leerlingId, zorg))
             .Concat(GegevenToestemmingen.Roep(db, leerlingId, zorg))
             .Concat(IngetrokkenToestemmingen.Roep(db, leerlingId, zorg))
-            .Concat(PasItems.Roep(db, leerlingId)));
+            .Concat(PasItems.Roep(db, leerlingId))
+            .Concat(PlanVanKracht.Roep(db, leerlingId, zorg))
+            .Concat(PlanGeevalueerd.Roep(db, leerlingId, zorg)));
 
     // After the parts: static members initialise in the order written.
     public static IDossierbron<PmStap> PmStappen { get; } = new ZorgBron<PmStap>("stappen op de zorgladder",

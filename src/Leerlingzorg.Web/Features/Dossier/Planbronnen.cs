@@ -11,7 +11,8 @@ namespace Leerlingzorg.Web.Features.Dossier;
 public static class Planbronnen
 {
     public static IDossierbron<PlanVersie> Versies { get; } = new Ondersteuningsbronnen.ZorgBron<PlanVersie>("planversies",
-        (db, leerlingId, zorg) => db.PlanVersies.Where(v => zorg && v.LeerlingId == leerlingId))
+        (db, leerlingId, zorg) => db.PlanVersies.Where(v => zorg && v.LeerlingId == leerlingId),
+        Ondersteuningsbronnen.PlanVanKracht, Ondersteuningsbronnen.PlanGeevalueerd)
     {
         Onderdelen = [typeof(Plan), typeof(Instemming), typeof(Planoverleg)],
     };

@@ -21,6 +21,9 @@ public enum TijdlijnSoort
     PasVastgesteld = 9,
     /// <summary>The student's part of a closed meeting (its verslag).</summary>
     Besproken = 10,
+    /// <summary>A plan version took effect: an OPP agreed, a handelingsplan adopted.</summary>
+    PlanVanKracht = 11,
+    PlanGeevalueerd = 12,
 }
 
 /// <summary>The kind filter of the timeline: everything, one family of kinds, or the gesprekken of one GesprekSoort.</summary>
@@ -29,7 +32,7 @@ public enum TijdlijnFilterSoort
     Alles,
     Gesprekken,
     Afspraken,
-    /// <summary>The support structure: the ladder, interventions, consent, the ondersteuningspas.</summary>
+    /// <summary>The support structure: the ladder, interventions, consent, the ondersteuningspas, the plans.</summary>
     Ondersteuning,
     /// <summary>The meetings the student was discussed in.</summary>
     Besprekingen,
