@@ -60,7 +60,8 @@ builder.Services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddFeatureHandlers();
 builder.Services.AddSingleton<Leerlingzorg.Web.Infrastructure.Documenten.ChromiumPdf>();
-builder.Services.AddScoped<Leerlingzorg.Web.Infrastructure.Mail.Ouderberichten>();
+// Mail in a durable queue in PostgreSQL, delivered by a background service (the outbox in Development).
+Leerlingzorg.Web.Infrastructure.Mail.MailRegistratie.AddMailwachtrij(builder.Services, builder.Configuration, builder.Environment);
 builder.Services.AddScoped<DemoDataSeeder>();
 // Import of SIS exports: queue, progress and the background service that processes runs.
 Leerlingzorg.Web.Features.Import.ImportRegistratie.AddLeerlingenImport(builder.Services);

@@ -29,7 +29,7 @@ public sealed partial class PaginaToegangTests(TwoSchoolsFixture fixture) : ICla
 
     public static TheoryData<string> Beheerpaginas => new()
     {
-        "/beheer/schooljaar", "/beheer/organisatie", "/beheer/medewerkers", "/beheer/import", "/ontwikkeling/outbox",
+        "/beheer/schooljaar", "/beheer/organisatie", "/beheer/medewerkers", "/beheer/import", "/beheer/mail", "/ontwikkeling/outbox",
     };
 
     [Theory]

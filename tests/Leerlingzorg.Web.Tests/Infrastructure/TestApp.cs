@@ -23,6 +23,8 @@ public sealed class TestApp(TestDatabaseInfo database, TimeProvider? klok = null
         builder.UseSetting($"ConnectionStrings:{Web.Infrastructure.Persistence.Database.AppConnection}", Database.AppConnectionString);
         builder.UseSetting($"ConnectionStrings:{Web.Infrastructure.Persistence.Database.OwnerConnection}", Database.OwnerConnectionString);
         builder.UseSetting("Logging:Directory", Path.Combine(Path.GetTempPath(), "leerlingzorg-test-logs"));
+        // No polling mail worker: a test delivers the queue itself (BezorgdeMailAsync), so it never waits nor races.
+        builder.UseSetting("Mail:Bezorger:IntervalSeconden", "0");
         if (klok is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(klok));

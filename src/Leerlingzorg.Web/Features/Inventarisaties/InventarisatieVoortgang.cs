@@ -61,7 +61,7 @@ public sealed class InventarisatieVoortgangHandler(IDbContextFactory<Leerlingzor
 /// day each) and mails each a link to his form: no student content in the mail.
 /// </summary>
 public sealed class HerinneringSturenHandler(
-    IDbContextFactory<LeerlingzorgDbContext> dbFactory, CurrentUser currentUser, AuditLog audit, TimeProvider time, MailOutbox outbox)
+    IDbContextFactory<LeerlingzorgDbContext> dbFactory, CurrentUser currentUser, AuditLog audit, TimeProvider time)
 {
     /// <param name="basisAdres">The application's base address (ending in "/"), for the link in the mail.</param>
     /// <returns>How many docents were reminded.</returns>
@@ -99,7 +99,6 @@ public sealed class HerinneringSturenHandler(
             formulier.Herinner(nu);
         }
         audit.Add(db, AuditActie.Wijzigen, null, $"herinnering inventarisatieformulier aan {teHerinneren.Count} docent(en) ({besprekingId})");
-        await db.SaveChangesAsync(cancellationToken);
 
         var docentIds = teHerinneren.Select(i => i.DocentId).Distinct().ToList();
         var docenten = await db.Users.Where(u => docentIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
@@ -112,11 +111,13 @@ public sealed class HerinneringSturenHandler(
             }
             var deadline = formulier.Deadline.ToString("d MMMM", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"));
             var datum = bespreking.Datum.ToString("d MMMM", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"));
-            outbox.Add(docent, email, "Herinnering: inventarisatieformulier invullen",
+            // Queued in the same transaction as the reminder itself (Mailbezorger delivers it).
+            db.Mailberichten.Add(Infrastructure.Mail.Mailbericht.Nieuw(db.SchoolId, docent.Id, email, "Herinnering: inventarisatieformulier invullen",
                 $"Beste {docent.Voornaam}, uw inventarisatieformulier voor de {bespreking.Naam.ToLowerInvariant()} van {datum} is nog niet ingeleverd. "
                 + $"Wilt u het vóór {deadline} invullen en inleveren? Open het formulier met de link hieronder.",
-                new Uri(basisAdres, $"inventarisaties/{formulier.Id}").ToString());
+                new Uri(basisAdres, $"inventarisaties/{formulier.Id}").ToString(), nu));
         }
+        await db.SaveChangesAsync(cancellationToken);
         return teHerinneren.Count;
     }
 }

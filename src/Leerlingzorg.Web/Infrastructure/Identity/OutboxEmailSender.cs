@@ -1,5 +1,7 @@
 using System.Net;
+using Leerlingzorg.Web.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Leerlingzorg.Web.Infrastructure.Identity;
 
@@ -24,7 +26,12 @@ public sealed class MailOutbox(TimeProvider time)
     public OutboxMail Add(Gebruiker user, string aan, string onderwerp, string tekst, string? link)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var mail = new OutboxMail(Guid.CreateVersion7(), time.GetUtcNow(), user.Id, user.SchoolId, aan, onderwerp, tekst, link);
+        return Add(user.Id, user.SchoolId, aan, onderwerp, tekst, link);
+    }
+
+    public OutboxMail Add(Guid gebruikerId, Guid? schoolId, string aan, string onderwerp, string tekst, string? link)
+    {
+        var mail = new OutboxMail(Guid.CreateVersion7(), time.GetUtcNow(), gebruikerId, schoolId, aan, onderwerp, tekst, link);
         lock (sync)
         {
             mails.AddFirst(mail);
@@ -46,11 +53,13 @@ public sealed class MailOutbox(TimeProvider time)
 }
 
 /// <summary>
-/// Sends account mails into the in-memory <see cref="MailOutbox"/> and logs their subject and link, never the
-/// address, until real delivery is configured. Production replaces this registration with an SMTP sender
-/// (MailKit) implementing the same two interfaces; the outbox page only exists in Development.
+/// Puts the account mails into the durable mail queue (<see cref="Mail.Mailbericht"/>, in the addressee's school) and
+/// logs their subject (and in Development the link), never the address. The <see cref="Mail.Mailbezorger"/> delivers
+/// them: to SMTP in production, to the in-memory outbox in Development.
 /// </summary>
-internal sealed partial class OutboxEmailSender(MailOutbox outbox, IHostEnvironment environment, ILogger<OutboxEmailSender> logger) : IEmailSender<Gebruiker>, IUitnodigingMailer
+internal sealed partial class OutboxEmailSender(
+    PooledDbContextFactory<LeerlingzorgDbContext> pool, TimeProvider time, IHostEnvironment environment, ILogger<OutboxEmailSender> logger)
+    : IEmailSender<Gebruiker>, IUitnodigingMailer
 {
     // Identity hands links over HTML-encoded (ready for an HTML body); the outbox keeps them plain.
     public Task SendConfirmationLinkAsync(Gebruiker user, string email, string confirmationLink) =>
@@ -72,13 +81,16 @@ internal sealed partial class OutboxEmailSender(MailOutbox outbox, IHostEnvironm
             + "is hij verlopen, vraag dan de functioneel beheerder van uw school om een nieuwe uitnodiging.",
             link);
 
-    private Task Verstuur(Gebruiker user, string email, string onderwerp, string tekst, string? link)
+    private async Task Verstuur(Gebruiker user, string email, string onderwerp, string tekst, string? link)
     {
         ArgumentNullException.ThrowIfNull(user);
-        outbox.Add(user, email, onderwerp, tekst, link);
+        // The system queues the mail in the addressee's school (an anonymous reset request has no current school).
+        await using var db = await pool.CreateDbContextAsync();
+        db.BindToSchool(user.SchoolId);
+        db.Mailberichten.Add(Mail.Mailbericht.Nieuw(user.SchoolId, user.Id, email, onderwerp, tekst, link, time.GetUtcNow()));
+        await db.SaveChangesAsync();
         // A sign-in link in a log is a key to an account: only a developer's log may hold it.
         LogMail(user.Id, onderwerp, environment.IsDevelopment() ? link ?? "(geen link)" : "(link niet gelogd)");
-        return Task.CompletedTask;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "E-mail voor gebruiker {GebruikerId}: {Onderwerp}: {Link}")]
@@ -87,7 +99,7 @@ internal sealed partial class OutboxEmailSender(MailOutbox outbox, IHostEnvironm
 
 public static class OutboxEmailSenderSetup
 {
-    /// <summary>Account mails go to the in-memory outbox (and the log). One sender serves both mail interfaces.</summary>
+    /// <summary>Account mails go to the mail queue (and the log). One sender serves both mail interfaces.</summary>
     public static IServiceCollection AddOutboxEmailSender(this IServiceCollection services)
     {
         services.AddSingleton<MailOutbox>();

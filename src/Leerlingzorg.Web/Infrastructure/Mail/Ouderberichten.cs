@@ -1,4 +1,3 @@
-using Leerlingzorg.Web.Infrastructure.Identity;
 using Leerlingzorg.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,9 +17,10 @@ public enum Ouderbericht
 /// <summary>
 /// Tells parents by e-mail that something waits for them in the portal, with a link and never the content (issue 11,
 /// Deliver 5), in the parent's language (Dutch, or English when his voorkeurstaal says so). Only parents with a portal
-/// account and an address get one. Called with the handler's context before its save.
+/// account and an address get one. Called with the handler's context before its save: the mails join the durable queue
+/// (<see cref="Mailbericht"/>) in the same transaction as the decision, and <see cref="Mailbezorger"/> delivers them.
 /// </summary>
-public sealed class Ouderberichten(MailOutbox outbox)
+public sealed class Ouderberichten(TimeProvider time)
 {
     public async Task MeldAsync(LeerlingzorgDbContext db, IReadOnlyCollection<Guid> ouderIds, Ouderbericht bericht, Uri link,
         CancellationToken cancellationToken = default)
@@ -32,10 +32,11 @@ public sealed class Ouderberichten(MailOutbox outbox)
             .Where(o => ouderIds.Contains(o.Id) && o.GebruikerId != null)
             .Join(db.Users, o => o.GebruikerId, u => u.Id, (o, u) => new { Gebruiker = u, o.Voorkeurstaal })
             .ToListAsync(cancellationToken);
+        var nu = time.GetUtcNow();
         foreach (var ontvanger in ontvangers.Where(o => !string.IsNullOrWhiteSpace(o.Gebruiker.Email)))
         {
             var (onderwerp, tekst) = Tekst(bericht, IsEngels(ontvanger.Voorkeurstaal));
-            outbox.Add(ontvanger.Gebruiker, ontvanger.Gebruiker.Email!, onderwerp, tekst, link.ToString());
+            db.Mailberichten.Add(Mailbericht.Nieuw(db.SchoolId, ontvanger.Gebruiker.Id, ontvanger.Gebruiker.Email!, onderwerp, tekst, link.ToString(), nu));
         }
     }
 

@@ -66,6 +66,7 @@ public sealed class LeerlingzorgDbContext(DbContextOptions<LeerlingzorgDbContext
     public DbSet<Domain.Plannen.Instemming> Instemmingen => Set<Domain.Plannen.Instemming>();
     public DbSet<Domain.Plannen.Planoverleg> Planoverleggen => Set<Domain.Plannen.Planoverleg>();
     public DbSet<Domain.Ondersteuning.Toestemmingsverzoek> Toestemmingsverzoeken => Set<Domain.Ondersteuning.Toestemmingsverzoek>();
+    public DbSet<Mail.Mailbericht> Mailberichten => Set<Mail.Mailbericht>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -158,6 +159,8 @@ public sealed class LeerlingzorgDbContext(DbContextOptions<LeerlingzorgDbContext
         {
             builder.Entity(entityType.ClrType).HasQueryFilter(SchoolFilter, SchoolFilterFor(entityType.ClrType));
         }
+        // A mail's school may be null (an account mail of a partnership user): C# null semantics, as in its RLS policy.
+        builder.Entity<Mail.Mailbericht>().HasQueryFilter(SchoolFilter, m => m.SchoolId == SchoolId);
     }
 
     // e => e.SchoolId == this.SchoolId, built once per model; EF Core reads SchoolId of the running context.

@@ -184,7 +184,6 @@ public sealed class InventarisatieTests(TwoSchoolsFixture fixture) : IClassFixtu
         {
             await scope.ServiceProvider.GetRequiredService<FormulierInleverenHandler>().HandleAsync(zijnFormulier.Id);
         }
-        var outbox = fixture.App.Services.GetRequiredService<MailOutbox>();
         await using (var scope = fixture.App.ScopeAs(o.S.Docent, Rollen.Docent))
         {
             // A docent is no organisator (not even a participant) of the meeting.
@@ -196,7 +195,7 @@ public sealed class InventarisatieTests(TwoSchoolsFixture fixture) : IClassFixtu
             Assert.Equal(1, (await herinner.HandleAsync(o.Bespreking.Id, Basis)).Waarde);
             Assert.Equal(FoutSoort.Conflict, (await herinner.HandleAsync(o.Bespreking.Id, Basis)).Fout?.Soort);
         }
-        var mails = outbox.Alle().Where(m => m.GebruikerId == o.S.Docent.Id).ToList();
+        var mails = (await fixture.App.BezorgdeMailAsync()).Where(m => m.GebruikerId == o.S.Docent.Id).ToList();
         var mail = Assert.Single(mails);
         Assert.Equal(o.S.Docent.Email, mail.Aan);
         Assert.Equal($"https://leerlingzorg.test/inventarisaties/{o.Formulier.Id}", mail.Link);
@@ -205,7 +204,7 @@ public sealed class InventarisatieTests(TwoSchoolsFixture fixture) : IClassFixtu
             Assert.DoesNotContain(leerling.Voornaam, mail.Tekst + mail.Onderwerp, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain(leerling.Achternaam, mail.Tekst + mail.Onderwerp, StringComparison.OrdinalIgnoreCase);
         }
-        Assert.DoesNotContain(outbox.Alle(), m => m.GebruikerId == ander.Id);
+        Assert.DoesNotContain((await fixture.App.BezorgdeMailAsync()), m => m.GebruikerId == ander.Id);
 
         // A day later he may be reminded again; the docent sees it on his start page.
         await using (var db = fixture.App.ContextFor(o.S.School.Id))
@@ -219,7 +218,7 @@ public sealed class InventarisatieTests(TwoSchoolsFixture fixture) : IClassFixtu
         {
             Assert.Equal(1, (await scope.ServiceProvider.GetRequiredService<HerinneringSturenHandler>().HandleAsync(o.Bespreking.Id, Basis)).Waarde);
         }
-        Assert.Equal(2, outbox.Alle().Count(m => m.GebruikerId == o.S.Docent.Id));
+        Assert.Equal(2, (await fixture.App.BezorgdeMailAsync()).Count(m => m.GebruikerId == o.S.Docent.Id));
         await using (var scope = fixture.App.ScopeAs(o.S.Docent, Rollen.Docent))
         {
             Assert.NotNull(Assert.Single((await scope.ServiceProvider.GetRequiredService<MijnInventarisatiesHandler>().HandleAsync()).Waarde!.Open).HerinnerdOp);
@@ -265,7 +264,7 @@ public sealed class InventarisatieTests(TwoSchoolsFixture fixture) : IClassFixtu
             _ => (await Data.UserAsync(o.S.School.Id), Array.Empty<string>()),
         };
         var leerling = o.S.Leerlingen[1].Id;
-        var mails = fixture.App.Services.GetRequiredService<MailOutbox>().Alle().Count;
+        var mails = (await fixture.App.BezorgdeMailAsync()).Count;
         await using (var scope = fixture.App.ScopeAs(user, rollen))
         {
             var sp = scope.ServiceProvider;
@@ -285,6 +284,6 @@ public sealed class InventarisatieTests(TwoSchoolsFixture fixture) : IClassFixtu
         Assert.Equal((null, null), (formulier.IngeleverdOp, formulier.HerinnerdOp));
         Assert.Equal(1, await db.Agendapunten.CountAsync(a => a.BesprekingId == o.Bespreking.Id));
         Assert.False(await db.AuditEntries.AnyAsync(a => a.GebruikerId == user.Id));
-        Assert.Equal(mails, fixture.App.Services.GetRequiredService<MailOutbox>().Alle().Count);
+        Assert.Equal(mails, (await fixture.App.BezorgdeMailAsync()).Count);
     }
 }

@@ -85,7 +85,7 @@ public sealed class MedewerkersTests(TwoSchoolsFixture fixture) : IClassFixture<
         Assert.Null(user.PasswordHash);
         Assert.Equal([Rollen.Docent, Rollen.Mentor], (await RollenVanAsync(user.Id)).Order());
 
-        var mail = Assert.Single(Outbox.Alle(), m => m.Aan == uitnodiging.Email);
+        var mail = Assert.Single((await fixture.App.BezorgdeMailAsync()), m => m.Aan == uitnodiging.Email);
         Assert.Equal("Uitnodiging voor Leerlingzorg", mail.Onderwerp);
         Assert.Equal(A.School.Id, mail.SchoolId);
         Assert.StartsWith("https://leerlingzorg.test/Account/ResetPassword?code=", mail.Link, StringComparison.Ordinal);
@@ -115,7 +115,7 @@ public sealed class MedewerkersTests(TwoSchoolsFixture fixture) : IClassFixture<
         {
             Assert.True((await Handler<MedewerkerUitnodigenHandler>(scope).HandleAsync(uitnodiging, Basis)).IsGelukt);
         }
-        var mail = Assert.Single(Outbox.Alle(), m => m.Aan == uitnodiging.Email);
+        var mail = Assert.Single((await fixture.App.BezorgdeMailAsync()), m => m.Aan == uitnodiging.Email);
         var response = await LoginClient.Create(fixture.App).GetAsync(new Uri(mail.Link!).PathAndQuery);
         // The page redirects to "invalid link" when it cannot decode the code.
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
@@ -249,7 +249,7 @@ public sealed class MedewerkersTests(TwoSchoolsFixture fixture) : IClassFixture<
             var id = (await Handler<MedewerkerUitnodigenHandler>(scope).HandleAsync(uitnodiging, Basis)).Waarde;
             var opnieuw = await Handler<UitnodigingOpnieuwVersturenHandler>(scope).HandleAsync(id, Basis);
             Assert.Equal(uitnodiging.Email, opnieuw.Waarde);
-            var mails = Outbox.Alle().Where(m => m.Aan == uitnodiging.Email).ToList();
+            var mails = (await fixture.App.BezorgdeMailAsync()).Where(m => m.Aan == uitnodiging.Email).ToList();
             Assert.Equal(2, mails.Count);
 
             await using (var s = fixture.App.Services.CreateAsyncScope())
@@ -277,7 +277,7 @@ public sealed class MedewerkersTests(TwoSchoolsFixture fixture) : IClassFixture<
         }
         await using var s = fixture.App.Services.CreateAsyncScope();
         var users = s.ServiceProvider.GetRequiredService<UserManager<Gebruiker>>();
-        var mail = Assert.Single(Outbox.Alle(), m => m.Aan == uitnodiging.Email);
+        var mail = Assert.Single((await fixture.App.BezorgdeMailAsync()), m => m.Aan == uitnodiging.Email);
         Assert.False((await users.ResetPasswordAsync((await users.FindByIdAsync(id.ToString()))!, Token(mail), NieuwWachtwoord)).Succeeded);
     }
 
@@ -341,7 +341,7 @@ public sealed class MedewerkersTests(TwoSchoolsFixture fixture) : IClassFixture<
         Assert.True(ongewijzigd.Actief);
         Assert.Equal(stamp, ongewijzigd.SecurityStamp);
         Assert.Equal([Rollen.Docent], await RollenVanAsync(medewerkerA.Id));
-        Assert.DoesNotContain(Outbox.Alle(), m => m.Aan == medewerkerA.Email);
+        Assert.DoesNotContain((await fixture.App.BezorgdeMailAsync()), m => m.Aan == medewerkerA.Email);
     }
 
     [Fact]

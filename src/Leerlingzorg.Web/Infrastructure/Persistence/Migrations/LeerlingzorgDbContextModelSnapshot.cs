@@ -2507,6 +2507,82 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Leerlingzorg.Web.Infrastructure.Mail.Mailbericht", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Aan")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("aan");
+
+                    b.Property<DateTimeOffset>("AangemaaktOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("aangemaakt_op");
+
+                    b.Property<Guid>("GebruikerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("gebruiker_id");
+
+                    b.Property<string>("LaatsteFout")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("laatste_fout");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("link");
+
+                    b.Property<string>("Onderwerp")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("onderwerp");
+
+                    b.Property<int>("Pogingen")
+                        .HasColumnType("integer")
+                        .HasColumnName("pogingen");
+
+                    b.Property<Guid?>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Tekst")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("tekst");
+
+                    b.Property<DateTimeOffset?>("VerzondenOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("verzonden_op");
+
+                    b.Property<DateTimeOffset>("VolgendePoging")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("volgende_poging");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mailberichten");
+
+                    b.HasIndex("SchoolId", "AangemaaktOp")
+                        .HasDatabaseName("ix_mailberichten_school_id_aangemaakt_op");
+
+                    b.HasIndex("Status", "VolgendePoging")
+                        .HasDatabaseName("ix_mailberichten_status_volgende_poging");
+
+                    b.ToTable("mailberichten", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -3670,6 +3746,15 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                         .HasForeignKey("SchoolId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_gebruikers_scholen_school_id");
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Web.Infrastructure.Mail.Mailbericht", b =>
+                {
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_mailberichten_scholen_school_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
