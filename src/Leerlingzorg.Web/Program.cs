@@ -109,6 +109,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecur
 app.MapAdditionalIdentityEndpoints();
 Leerlingzorg.Web.Features.Ondersteuningspassen.PasPdfEndpoint.MapOndersteuningspasPdf(app);
 Leerlingzorg.Web.Features.Verslagen.VerslagPdfEndpoint.MapVerslagPdf(app);
+Leerlingzorg.Web.Features.Planversies.PlanversiePdfEndpoint.MapPlanversiePdf(app);
 
 await app.RunAsync();
 
