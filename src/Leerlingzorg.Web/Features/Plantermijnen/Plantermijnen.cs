@@ -22,7 +22,16 @@ public enum TermijnLijst
 }
 
 /// <summary>A plan on a list, as the query yields it: the deadline as a date (<see cref="Datum"/>) or, for a request, the moment it was sent.</summary>
-public sealed record PlanTermijnRij(Guid PlanId, Guid LeerlingId, PlanSoort Soort, int Versie, DateOnly? Datum, DateTimeOffset? VoorgelegdOp);
+/// <remarks>With init properties (not a positional record), so that EF orders and pages on its members after the projection.</remarks>
+public sealed record PlanTermijnRij
+{
+    public Guid PlanId { get; init; }
+    public Guid LeerlingId { get; init; }
+    public PlanSoort Soort { get; init; }
+    public int Versie { get; init; }
+    public DateOnly? Datum { get; init; }
+    public DateTimeOffset? VoorgelegdOp { get; init; }
+}
 
 /// <summary>One row of a list.</summary>
 public sealed record TermijnRegel(Guid PlanId, Guid LeerlingId, string Naam, string? Klas, PlanSoort Soort, int Versie, DateOnly Uiterlijk, bool Verlopen);
@@ -48,7 +57,7 @@ public static class Termijnregels
         return plannen
             .Where(p => p.Soort == PlanSoort.Opp && p.BeeindigdOp == null && p.NodigSinds <= nodigUiterlijk
                 && !p.Versies.Any(v => InWerking.Contains(v.Status) || v.Status == PlanStatus.Vervangen))
-            .Select(p => new PlanTermijnRij(p.Id, p.LeerlingId, p.Soort, p.Versies.Max(v => v.Nummer), p.NodigSinds, null));
+            .Select(p => new PlanTermijnRij { PlanId = p.Id, LeerlingId = p.LeerlingId, Soort = p.Soort, Versie = p.Versies.Max(v => v.Nummer), Datum = p.NodigSinds });
     }
 
     /// <summary><see cref="Plantermijnen.EvaluerenUiterlijk"/> ≤ <paramref name="uiterlijk"/>; <see cref="PlanTermijnRij.Datum"/> is that deadline.</summary>
@@ -64,7 +73,7 @@ public static class Termijnregels
                    ? v.EvaluatieGepland
                    : (basis ?? vandaag).AddYears(1)
                where termijn <= uiterlijk
-               select new PlanTermijnRij(p.Id, p.LeerlingId, p.Soort, v.Nummer, termijn, null);
+               select new PlanTermijnRij { PlanId = p.Id, LeerlingId = p.LeerlingId, Soort = p.Soort, Versie = v.Nummer, Datum = termijn };
     }
 
     /// <summary>
@@ -74,12 +83,12 @@ public static class Termijnregels
     public static IQueryable<PlanTermijnRij> Instemming(IQueryable<Plan> plannen, DateOnly uiterlijk)
     {
         ArgumentNullException.ThrowIfNull(plannen);
-        var voor = Schoolkalender.BeginVan(uiterlijk.AddDays(1 - Plan.InstemmingOpenDagen));
+        var voor = Schoolkalender.BeginVan(uiterlijk.AddDays(1 - Plan.InstemmingOpenDagen)).ToUniversalTime();
         return from p in plannen
                where p.BeeindigdOp == null
                from v in p.Versies
                where v.Status == PlanStatus.TerInstemming && v.VoorgelegdOp != null && v.VoorgelegdOp < voor
-               select new PlanTermijnRij(p.Id, p.LeerlingId, p.Soort, v.Nummer, null, v.VoorgelegdOp);
+               select new PlanTermijnRij { PlanId = p.Id, LeerlingId = p.LeerlingId, Soort = p.Soort, Versie = v.Nummer, VoorgelegdOp = v.VoorgelegdOp };
     }
 
     /// <summary>The deadline of a row as a date.</summary>

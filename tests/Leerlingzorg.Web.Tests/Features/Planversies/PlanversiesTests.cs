@@ -189,7 +189,8 @@ public sealed class PlanversiesTests(TwoSchoolsFixture fixture) : IClassFixture<
         }
         await using var db = fixture.App.ContextFor(s.School.Id);
         Assert.Equal(Instemmingsbeleid.EenOuder, (await db.Scholen.SingleAsync(x => x.Id == s.School.Id)).OppInstemming);
-        Assert.Single(await db.AuditEntries.Where(a => a.GebruikerId == beheerder.Id && a.Actie == AuditActie.Wijzigen && a.Detail.StartsWith("instemming OPP", StringComparison.Ordinal)).ToListAsync());
+        Assert.Single(await db.AuditEntries.Where(a => a.GebruikerId == beheerder.Id && a.Actie == AuditActie.Wijzigen).ToListAsync(),
+            a => a.Detail.StartsWith("instemming OPP", StringComparison.Ordinal));
         // The other school keeps its own setting.
         await using var dbB = fixture.App.ContextFor(fixture.B.School.Id);
         Assert.Equal(Instemmingsbeleid.AlleOuders, (await dbB.Scholen.SingleAsync(x => x.Id == fixture.B.School.Id)).OppInstemming);
