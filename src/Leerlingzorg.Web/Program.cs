@@ -111,6 +111,7 @@ app.MapAdditionalIdentityEndpoints();
 Leerlingzorg.Web.Features.Ondersteuningspassen.PasPdfEndpoint.MapOndersteuningspasPdf(app);
 Leerlingzorg.Web.Features.Verslagen.VerslagPdfEndpoint.MapVerslagPdf(app);
 Leerlingzorg.Web.Features.Ouderportaal.PortaaltaalEndpoint.MapPortaaltaal(app);
+Leerlingzorg.Web.Features.Planversies.PlanversiePdfEndpoint.MapPlanversiePdf(app);
 
 await app.RunAsync();
 

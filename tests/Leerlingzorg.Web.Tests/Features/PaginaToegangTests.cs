@@ -25,6 +25,7 @@ public sealed partial class PaginaToegangTests(TwoSchoolsFixture fixture) : ICla
         "/leerlingen", "/leerlingen/{leerling}", "/klassen", "/klassen/{klas}", "/klassen/{klas}/voortgangsgesprekken",
         "/gesprekken/{gesprek}", "/mijn-klassen", "/mijn-afspraken", "/mijn-inzetten", "/zorg/overzicht", "/ondersteuning/aanbod",
         "/besprekingen", "/besprekingen/partners", "/besprekingen/{id}", "/besprekingen/{id}/verslag", "/inventarisaties/{id}",
+        "/zorg/plannen", "/plannen/{id}/vergelijken",
     };
 
     public static TheoryData<string> Beheerpaginas => new()
