@@ -17,12 +17,12 @@ public sealed record PlannenOverzicht(Guid LeerlingId, bool MagOpstellen, DateOn
 }
 
 public sealed record PlanKort(Guid Id, PlanSoort Soort, int Nummer, int Aantal, PlanStatus Status, DateOnly NodigSinds,
-    bool IsBeeindigd, Plantermijnen Termijnen);
+    bool IsBeeindigd, Leerlingzorg.Domain.Plannen.Plantermijnen Termijnen);
 
 /// <summary>One plan with every version for the plan page.</summary>
 public sealed record PlanDetail(
     Guid PlanId, Guid LeerlingId, string LeerlingNaam, PlanSoort Soort, DateOnly NodigSinds, DateOnly? BeeindigdOp,
-    string? Beeindigingsreden, int PlanVersie, bool MagSchrijven, Plantermijnen Termijnen, DateOnly Vandaag,
+    string? Beeindigingsreden, int PlanVersie, bool MagSchrijven, Leerlingzorg.Domain.Plannen.Plantermijnen Termijnen, DateOnly Vandaag,
     IReadOnlyList<VersieDetail> Versies, IReadOnlyList<Instemmer> Instemmers)
 {
     public VersieDetail Laatste => Versies[^1];
