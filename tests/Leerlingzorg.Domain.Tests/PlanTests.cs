@@ -349,6 +349,19 @@ public sealed class PlanTests
         Assert.Equal(Vandaag.AddYears(1), plan.Termijnen(Vandaag).EvaluerenUiterlijk);
     }
 
+    [Fact]
+    public void An_evaluation_after_the_planned_date_moves_the_next_deadline_to_a_year_later()
+    {
+        var kind = Kind(13);
+        var moeder = Ouder(kind, "Aylin");
+        var plan = Opp(kind, Volledig with { Evaluatiedatum = Vandaag.AddDays(-1) });
+        Beslis(plan, LegVoor(plan, kind), moeder.OuderId, true);
+        Assert.True(plan.Termijnen(Vandaag).IsVerlopen(Vandaag.AddDays(1)));
+        Assert.Null(plan.Laatste.Evalueer("Besproken met ouders en leerling.", Vandaag, Vandaag));
+        Assert.Equal(Vandaag.AddYears(1), plan.Termijnen(Vandaag).EvaluerenUiterlijk);
+        Assert.False(plan.Termijnen(Vandaag).IsVerlopen(Vandaag.AddDays(1)));
+    }
+
     // ---- Overleg ----
 
     [Fact]

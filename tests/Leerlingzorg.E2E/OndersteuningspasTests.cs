@@ -84,7 +84,7 @@ public sealed class OndersteuningspasTests(AppHost host)
     private static readonly string[] Pdftoppm = ["/usr/bin/pdftoppm", "/usr/local/bin/pdftoppm"];
 
     /// <summary>Page 1 of the PDF as PNG with pdftoppm (poppler-utils), when it is installed.</summary>
-    private static async Task RenderAsync(byte[] pdf, string png)
+    internal static async Task RenderAsync(byte[] pdf, string png)
     {
         var pdftoppm = Pdftoppm.FirstOrDefault(File.Exists);
         if (pdftoppm is null)

@@ -350,6 +350,21 @@ public sealed class Plan : ISchoolOwned
         return null;
     }
 
+    /// <summary>
+    /// When the version in force is evaluated at the latest: its planned date, unless an evaluation on or after that date
+    /// already took place; never later than a year after it took effect or was last evaluated.
+    /// </summary>
+    private static DateOnly Evaluatietermijn(PlanVersie versie, DateOnly vandaag)
+    {
+        var basis = versie.LaatstGeevalueerd ?? versie.Ingang;
+        var jaarlijks = (basis ?? vandaag).AddYears(1);
+        return versie.Inhoud.Evaluatiedatum is { } gepland
+            && (versie.LaatstGeevalueerd is null || gepland > versie.LaatstGeevalueerd)
+            && (basis is null || gepland < jaarlijks)
+                ? gepland
+                : jaarlijks;
+    }
+
     /// <summary>The deadlines of this plan on <paramref name="vandaag"/> (issue 11: six weeks, yearly evaluation, approval open two weeks).</summary>
     public Plantermijnen Termijnen(DateOnly vandaag)
     {
@@ -360,10 +375,7 @@ public sealed class Plan : ISchoolOwned
         var inWerking = InWerking;
         DateOnly? vaststellen = Soort == PlanSoort.Opp && inWerking is null && !Versies.Any(v => v.Status == PlanStatus.Vervangen)
             ? NodigSinds.AddDays(VaststellenBinnenDagen) : null;
-        DateOnly? evalueren = inWerking is null ? null
-            : inWerking.Inhoud.Evaluatiedatum is { } gepland && gepland < (inWerking.LaatstGeevalueerd ?? inWerking.Ingang ?? gepland).AddYears(1)
-                ? gepland
-                : (inWerking.LaatstGeevalueerd ?? inWerking.Ingang ?? vandaag).AddYears(1);
+        DateOnly? evalueren = inWerking is null ? null : Evaluatietermijn(inWerking, vandaag);
         DateOnly? instemming = Lopend is { Status: PlanStatus.TerInstemming, VoorgelegdOp: { } voorgelegd }
             ? Schoolkalender.DatumVan(voorgelegd).AddDays(InstemmingOpenDagen) : null;
         return new Plantermijnen(vaststellen, evalueren, instemming);

@@ -69,7 +69,8 @@ public static class Termijnregels
                from v in p.Versies
                where InWerking.Contains(v.Status) && !p.Versies.Any(w => InWerking.Contains(w.Status) && w.Nummer > v.Nummer)
                let basis = v.LaatstGeevalueerd ?? v.Ingang
-               let termijn = v.EvaluatieGepland != null && (basis == null || v.EvaluatieGepland < basis.Value.AddYears(1))
+               let termijn = v.EvaluatieGepland != null && (v.LaatstGeevalueerd == null || v.EvaluatieGepland > v.LaatstGeevalueerd)
+                   && (basis == null || v.EvaluatieGepland < basis.Value.AddYears(1))
                    ? v.EvaluatieGepland
                    : (basis ?? vandaag).AddYears(1)
                where termijn <= uiterlijk
