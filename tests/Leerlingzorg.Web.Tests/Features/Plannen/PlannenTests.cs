@@ -231,7 +231,7 @@ public sealed class PlannenTests(TwoSchoolsFixture fixture) : IClassFixture<TwoS
             h => h.HandleAsync(planId, versie.Id, detail.Laatste.Versie, "Planning lukt zelfstandig.", Vandaag));
         Assert.True(geevalueerd.IsGelukt, geevalueerd.Fout?.Melding);
         // A parent is told by mail that a handelingsplan was adopted (link only).
-        var mails = fixture.App.Services.GetRequiredService<MailOutbox>().Alle();
+        var mails = await fixture.App.BezorgdeMailAsync();
         Assert.Contains(mails, m => m.GebruikerId == s.OuderGebruiker.Id && m.Link == $"/mijn-kinderen/{leerling.Id}/plan");
     }
 }
