@@ -47,7 +47,9 @@ public sealed class InventarisatieTests(AppHost host)
         await page.Keyboard.PressAsync("Backspace");
         await Expect(Cel(1, 1)).ToHaveAttributeAsync("data-waarde", "");
         await page.Keyboard.PressAsync("3");
+        await Expect(Cel(1, 2)).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("2");
+        await Expect(Cel(1, 3)).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("ArrowDown");
         // Row 3, Welbevinden (from Welbevinden of row 2): aandacht.
         await Expect(Cel(2, 3)).ToBeFocusedAsync();
