@@ -18,7 +18,7 @@ const string Usage = """
     Leerlingzorg region generator and benchmarks (development only; see docs/benchmarks.md)
 
       generate [--schools 30] [--leerlingen 45000] [--seed 42] [--connection "<superuser or owner>"] [--keep]
-      bench <search|mijnklassen|import|all> [--rounds N] [--schools …] [--leerlingen …] [--seed …]
+      bench <search|mijnklassen|plannen|import|all> [--rounds N] [--schools …] [--leerlingen …] [--seed …]
             [--reuse | --connection "<superuser>" --app-connection "<leerlingzorg_app>"] [--keep]
       leerlingpagina [--rounds N] [same database options as bench]   the student page against raw Npgsql
       zorgoverzicht [--rounds N] [same database options as bench]    the zorgcoördinator's overview and PM III/IV headers

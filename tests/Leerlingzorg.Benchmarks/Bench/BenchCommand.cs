@@ -5,10 +5,10 @@ using Leerlingzorg.Benchmarks.Cli;
 
 namespace Leerlingzorg.Benchmarks.Bench;
 
-/// <summary><c>bench &lt;search|mijnklassen|import|all&gt;</c>, <c>bdn</c> and <c>stop</c>.</summary>
+/// <summary><c>bench &lt;search|mijnklassen|plannen|import|all&gt;</c>, <c>bdn</c> and <c>stop</c>.</summary>
 internal static class BenchCommand
 {
-    private static readonly string[] Scenarios = ["search", "mijnklassen", "import", "all"];
+    private static readonly string[] Scenarios = ["search", "mijnklassen", "plannen", "import", "all"];
 
     public static async Task<int> RunAsync(Arguments args, CancellationToken cancellationToken)
     {
@@ -20,7 +20,7 @@ internal static class BenchCommand
         }
         if (gevraagd.Remove("all"))
         {
-            gevraagd.UnionWith(["search", "mijnklassen", "import"]);
+            gevraagd.UnionWith(["search", "mijnklassen", "plannen", "import"]);
         }
         var rounds = args.GetInt("rounds", 10, minimum: 1);
         var seed = args.GetInt("seed", Generate.GenerateCommand.DefaultSeed);
@@ -34,6 +34,11 @@ internal static class BenchCommand
         if (gevraagd.Contains("mijnklassen"))
         {
             await MijnKlassenBenchmark.RunAsync(target, app, superuser, rounds, seed, cancellationToken);
+        }
+        if (gevraagd.Contains("plannen"))
+        {
+            // Issue 11: fills the region with OPPs (once), then the zorgcoördinator's plan pages and the parent's portal.
+            await Dossier.PlannenBenchmark.RunAsync(target, app, rounds, seed, cancellationToken);
         }
         if (gevraagd.Contains("import"))
         {
