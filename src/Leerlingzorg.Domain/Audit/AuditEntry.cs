@@ -9,6 +9,8 @@ public sealed class AuditEntry
     public long Id { get; set; }
     /// <summary>The school whose data was touched; null for an SWV user acting outside a school.</summary>
     public Guid? SchoolId { get; set; }
+    /// <summary>The samenwerkingsverband whose staff acted (ADR 0010); null for a school's user. Only that SWV reads the line.</summary>
+    public Guid? SwvId { get; set; }
     public Guid? GebruikerId { get; set; }
     /// <summary>The roles the user acted in, comma separated.</summary>
     public required string Rol { get; set; }

@@ -48,4 +48,12 @@ public sealed class TestApp(TestDatabaseInfo database, TimeProvider? klok = null
         context.BindToSchool(schoolId);
         return context;
     }
+
+    /// <summary>A context bound to one samenwerkingsverband (ADR 0010), as partnership staff get it.</summary>
+    public LeerlingzorgDbContext ContextForSwv(Guid swvId)
+    {
+        var context = Pool.CreateDbContext();
+        context.BindToSwv(swvId);
+        return context;
+    }
 }

@@ -35,7 +35,8 @@ public sealed class TenancyModelTests(TwoSchoolsFixture fixture) : IClassFixture
         await using var db = await NewContextAsync();
         var tablesWithSchoolId = db.Model.GetEntityTypes()
             .Where(t => t.FindProperty(nameof(ISchoolOwned.SchoolId)) is not null)
-            .Select(t => (Table: t.GetTableName()!, Owned: typeof(ISchoolOwned).IsAssignableFrom(t.ClrType)))
+            // What a school sent its SWV carries the sender's school_id but is the SWV's (ADR 0010, SwvIsolationTests).
+            .Select(t => (Table: t.GetTableName()!, Owned: typeof(ISchoolOwned).IsAssignableFrom(t.ClrType) || typeof(ISwvIngediend).IsAssignableFrom(t.ClrType)))
             .ToList();
         Assert.All(tablesWithSchoolId, t => Assert.True(t.Owned || OutsideTenancy.Contains(t.Table), $"{t.Table} heeft school_id maar is niet ISchoolOwned"));
     }
@@ -87,6 +88,48 @@ public sealed class TenancyModelTests(TwoSchoolsFixture fixture) : IClassFixture
         await using var db = await NewContextAsync();
         var user = await db.Database.SqlQueryRaw<string>("SELECT current_user AS \"Value\"").SingleAsync();
         Assert.Equal(LocalPostgres.AppRole, user);
+    }
+
+    /// <summary>Tables with an swv_id that are not SWV-owned: the audit log, with its own policies (ADR 0010).</summary>
+    private static readonly string[] OutsideSwvTenancy = ["audit_entries"];
+
+    private static List<IEntityType> SwvOwned(LeerlingzorgDbContext db) =>
+        db.Model.GetEntityTypes().Where(t => typeof(ISwvOwned).IsAssignableFrom(t.ClrType)).ToList();
+
+    [Fact]
+    public async Task Every_swv_owned_entity_has_the_named_Swv_filter_and_no_School_filter()
+    {
+        await using var db = await NewContextAsync();
+        var types = SwvOwned(db);
+        Assert.NotEmpty(types);
+        Assert.All(types, t => Assert.Contains(t.GetDeclaredQueryFilters(), f => f.Key == LeerlingzorgDbContext.SwvFilter));
+        Assert.All(types, t => Assert.False(typeof(ISchoolOwned).IsAssignableFrom(t.ClrType), $"{t.ClrType.Name} is van een school én van een SWV"));
+    }
+
+    [Fact]
+    public async Task Every_table_with_an_swv_id_is_swv_owned_or_explicitly_outside_and_has_forced_RLS()
+    {
+        await using var db = await NewContextAsync();
+        var tables = db.Model.GetEntityTypes()
+            .Where(t => t.FindProperty(nameof(ISwvOwned.SwvId)) is not null)
+            .Select(t => (Table: t.GetTableName()!, Owned: typeof(ISwvOwned).IsAssignableFrom(t.ClrType)))
+            .ToList();
+        Assert.All(tables, t => Assert.True(t.Owned || OutsideSwvTenancy.Contains(t.Table), $"{t.Table} heeft swv_id maar is niet ISwvOwned"));
+        await using var connection = new NpgsqlConnection(fixtureDatabase.AdminConnectionString);
+        await connection.OpenAsync();
+        foreach (var table in tables.Where(t => t.Owned).Select(t => t.Table).Distinct())
+        {
+            await using var command = new NpgsqlCommand("""
+                SELECT c.relrowsecurity, c.relforcerowsecurity,
+                       (SELECT count(*) FROM pg_policies p WHERE p.tablename = c.relname AND p.policyname = 'swv_isolation')
+                FROM pg_class c WHERE c.relname = @t AND c.relkind = 'r'
+                """, connection);
+            command.Parameters.AddWithValue("t", table);
+            await using var reader = await command.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync(), $"tabel {table} ontbreekt");
+            Assert.True(reader.GetBoolean(0) && reader.GetBoolean(1), $"{table}: RLS niet ingeschakeld en afgedwongen");
+            Assert.Equal(1, reader.GetInt64(2));
+        }
     }
 
     private TestDatabaseInfo fixtureDatabase => fixture.App.Database;

@@ -40,8 +40,8 @@ public sealed class AuditLog(IDbContextFactory<LeerlingzorgDbContext> dbFactory,
         }
         var entry = Entry(AuditActie.Lezen, null, detail);
         await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO audit_entries (school_id, gebruiker_id, rol, tijdstip, leerling_id, actie, detail)
-            SELECT {entry.SchoolId}::uuid, {entry.GebruikerId}::uuid, {entry.Rol}::text, {entry.Tijdstip}::timestamptz,
+            INSERT INTO audit_entries (school_id, swv_id, gebruiker_id, rol, tijdstip, leerling_id, actie, detail)
+            SELECT {entry.SchoolId}::uuid, {entry.SwvId}::uuid, {entry.GebruikerId}::uuid, {entry.Rol}::text, {entry.Tijdstip}::timestamptz,
                 unnest({leerlingIds.ToArray()}::uuid[]), {entry.Actie.ToString()}::text, {entry.Detail}::text
             """, cancellationToken);
     }
@@ -75,6 +75,7 @@ public sealed class AuditLog(IDbContextFactory<LeerlingzorgDbContext> dbFactory,
     private AuditEntry Entry(AuditActie actie, Guid? leerlingId, string detail) => new()
     {
         SchoolId = currentUser.SchoolId,
+        SwvId = currentUser.SchoolId is null ? currentUser.SamenwerkingsverbandId : null,
         GebruikerId = currentUser.Id,
         Rol = currentUser.RollenVoorAudit,
         Tijdstip = time.GetUtcNow(),

@@ -27,6 +27,15 @@ public sealed class LeerlingzorgDbContext(DbContextOptions<LeerlingzorgDbContext
     /// </summary>
     public Guid? SchoolId { get; private set; }
 
+    /// <summary>
+    /// The samenwerkingsverband this context works for (ADR 0010), for partnership staff; null for a school's context.
+    /// A context is bound to a school or to an SWV, never both.
+    /// </summary>
+    public Guid? SwvId { get; private set; }
+
+    /// <summary>The name of the query filter that hides every other samenwerkingsverband's rows.</summary>
+    public const string SwvFilter = "Swv";
+
     public DbSet<Samenwerkingsverband> Samenwerkingsverbanden => Set<Samenwerkingsverband>();
     public DbSet<School> Scholen => Set<School>();
     public DbSet<Locatie> Locaties => Set<Locatie>();
@@ -67,6 +76,8 @@ public sealed class LeerlingzorgDbContext(DbContextOptions<LeerlingzorgDbContext
     public DbSet<Domain.Plannen.Planoverleg> Planoverleggen => Set<Domain.Plannen.Planoverleg>();
     public DbSet<Domain.Ondersteuning.Toestemmingsverzoek> Toestemmingsverzoeken => Set<Domain.Ondersteuning.Toestemmingsverzoek>();
     public DbSet<Mail.Mailbericht> Mailberichten => Set<Mail.Mailbericht>();
+    public DbSet<Domain.Aanvragen.Swvaanvraag> Swvaanvragen => Set<Domain.Aanvragen.Swvaanvraag>();
+    public DbSet<Domain.Aanvragen.Beoordeling> Beoordelingen => Set<Domain.Aanvragen.Beoordeling>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -97,14 +108,24 @@ public sealed class LeerlingzorgDbContext(DbContextOptions<LeerlingzorgDbContext
     public static double WoordGelijkenis(string term, string tekst) => throw new InvalidOperationException("Alleen voor gebruik in een query.");
 
     /// <summary>Binds a freshly leased context to a school (or to none). Allowed once per lease.</summary>
-    public void BindToSchool(Guid? schoolId)
+    public void BindToSchool(Guid? schoolId) => Bind(schoolId, null);
+
+    /// <summary>Binds a freshly leased context to a samenwerkingsverband (ADR 0010): it then sees no school's rows.</summary>
+    public void BindToSwv(Guid? swvId) => Bind(null, swvId);
+
+    private void Bind(Guid? schoolId, Guid? swvId)
     {
         if (bound)
         {
             throw new InvalidOperationException("Deze context is al aan een school gebonden.");
         }
+        if (schoolId is not null && swvId is not null)
+        {
+            throw new InvalidOperationException("Een context hoort bij een school of bij een samenwerkingsverband, nooit bij beide.");
+        }
         bound = true;
         SchoolId = schoolId;
+        SwvId = swvId;
     }
 
     public override void Dispose()
@@ -124,6 +145,7 @@ public sealed class LeerlingzorgDbContext(DbContextOptions<LeerlingzorgDbContext
     {
         bound = false;
         SchoolId = null;
+        SwvId = null;
     }
 
     // Fixed here rather than read from IdentityOptions: the pooled context has no application services.
@@ -159,6 +181,11 @@ public sealed class LeerlingzorgDbContext(DbContextOptions<LeerlingzorgDbContext
         {
             builder.Entity(entityType.ClrType).HasQueryFilter(SchoolFilter, SchoolFilterFor(entityType.ClrType));
         }
+        foreach (var entityType in builder.Model.GetEntityTypes()
+                     .Where(t => typeof(ISwvOwned).IsAssignableFrom(t.ClrType)))
+        {
+            builder.Entity(entityType.ClrType).HasQueryFilter(SwvFilter, SwvFilterFor(entityType.ClrType));
+        }
         // A mail's school may be null (an account mail of a partnership user): C# null semantics, as in its RLS policy.
         builder.Entity<Mail.Mailbericht>().HasQueryFilter(SchoolFilter, m => m.SchoolId == SchoolId);
     }
@@ -170,6 +197,22 @@ public sealed class LeerlingzorgDbContext(DbContextOptions<LeerlingzorgDbContext
         var body = Expression.Equal(
             Expression.Convert(Expression.Property(entity, nameof(ISchoolOwned.SchoolId)), typeof(Guid?)),
             Expression.Property(Expression.Constant(this), nameof(SchoolId)));
+        return Expression.Lambda(body, entity);
+    }
+
+    // e => e.SwvId == this.SwvId; for what a school sent also || e.SchoolId == this.SchoolId (ADR 0010).
+    private LambdaExpression SwvFilterFor(Type type)
+    {
+        var entity = Expression.Parameter(type, "e");
+        Expression body = Expression.Equal(
+            Expression.Convert(Expression.Property(entity, nameof(ISwvOwned.SwvId)), typeof(Guid?)),
+            Expression.Property(Expression.Constant(this), nameof(SwvId)));
+        if (typeof(ISwvIngediend).IsAssignableFrom(type))
+        {
+            body = Expression.OrElse(body, Expression.Equal(
+                Expression.Convert(Expression.Property(entity, nameof(ISwvIngediend.SchoolId)), typeof(Guid?)),
+                Expression.Property(Expression.Constant(this), nameof(SchoolId))));
+        }
         return Expression.Lambda(body, entity);
     }
 }

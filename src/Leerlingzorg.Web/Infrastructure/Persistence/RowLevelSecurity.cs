@@ -15,6 +15,39 @@ public static class RowLevelSecurity
     /// <summary>The current school as PostgreSQL sees it; null when unset. STABLE, so index scans can use it.</summary>
     public const string CurrentSchool = "nullif(current_setting('app.school_id', true), '')::uuid";
 
+    /// <summary>The current samenwerkingsverband as PostgreSQL sees it (ADR 0010); null when unset. STABLE, like <see cref="CurrentSchool"/>.</summary>
+    public const string CurrentSwv = "nullif(current_setting('app.swv_id', true), '')::uuid";
+
+    /// <summary>An SWV-owned table (ADR 0010): only the connection's samenwerkingsverband reads and writes its rows.</summary>
+    public static void EnableSwvIsolation(this MigrationBuilder migrationBuilder, string table)
+    {
+        ArgumentNullException.ThrowIfNull(migrationBuilder);
+        migrationBuilder.Sql($"""
+            ALTER TABLE {table} ENABLE ROW LEVEL SECURITY;
+            ALTER TABLE {table} FORCE ROW LEVEL SECURITY;
+            CREATE POLICY swv_isolation ON {table}
+                USING (swv_id = {CurrentSwv})
+                WITH CHECK (swv_id = {CurrentSwv});
+            """);
+    }
+
+    /// <summary>
+    /// A table of what schools send their SWV (ADR 0010): the SWV's own, and besides that the sending school reads its
+    /// rows and may add one, only to its own SWV. No school may change or remove a row it sent.
+    /// </summary>
+    public static void EnableSwvSubmission(this MigrationBuilder migrationBuilder, string table)
+    {
+        ArgumentNullException.ThrowIfNull(migrationBuilder);
+        migrationBuilder.EnableSwvIsolation(table);
+        migrationBuilder.Sql($"""
+            CREATE POLICY school_leest ON {table} FOR SELECT
+                USING (school_id = {CurrentSchool});
+            CREATE POLICY school_dient_in ON {table} FOR INSERT
+                WITH CHECK (school_id = {CurrentSchool}
+                    AND swv_id = (SELECT s.samenwerkingsverband_id FROM scholen s WHERE s.id = {CurrentSchool}));
+            """);
+    }
+
     public static void EnableSchoolIsolation(this MigrationBuilder migrationBuilder, string table)
     {
         ArgumentNullException.ThrowIfNull(migrationBuilder);

@@ -15,5 +15,6 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.Actie).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(a => new { a.SchoolId, a.LeerlingId, a.Tijdstip });
         builder.HasIndex(a => new { a.SchoolId, a.Tijdstip });
+        builder.HasIndex(a => new { a.SwvId, a.Tijdstip });
     }
 }

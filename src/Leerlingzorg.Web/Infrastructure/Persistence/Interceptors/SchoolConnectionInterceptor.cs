@@ -4,12 +4,13 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Leerlingzorg.Web.Infrastructure.Persistence.Interceptors;
 
 /// <summary>
-/// Sets the PostgreSQL setting <c>app.school_id</c> that the row-level security policies read, every time
-/// a context opens a connection; an empty value (no school) makes every policy return nothing.
+/// Sets the PostgreSQL settings <c>app.school_id</c> and <c>app.swv_id</c> that the row-level security policies read,
+/// every time a context opens a connection; an empty value (no school, no samenwerkingsverband) makes the policies on it
+/// return nothing.
 /// </summary>
 public sealed class SchoolConnectionInterceptor : DbConnectionInterceptor
 {
-    private const string Sql = "SELECT set_config('app.school_id', @school, false)";
+    private const string Sql = "SELECT set_config('app.school_id', @school, false), set_config('app.swv_id', @swv, false)";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
@@ -26,13 +27,19 @@ public sealed class SchoolConnectionInterceptor : DbConnectionInterceptor
 
     private static DbCommand Command(DbConnection connection, ConnectionEndEventData eventData)
     {
-        var school = (eventData.Context as LeerlingzorgDbContext)?.SchoolId;
+        var context = eventData.Context as LeerlingzorgDbContext;
         var command = connection.CreateCommand();
         command.CommandText = Sql;
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "school";
-        parameter.Value = school?.ToString() ?? "";
-        command.Parameters.Add(parameter);
+        Add(command, "school", context?.SchoolId);
+        Add(command, "swv", context?.SwvId);
         return command;
+    }
+
+    private static void Add(DbCommand command, string name, Guid? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value?.ToString() ?? "";
+        command.Parameters.Add(parameter);
     }
 }

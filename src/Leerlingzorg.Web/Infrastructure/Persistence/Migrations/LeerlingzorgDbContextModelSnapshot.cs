@@ -25,6 +25,185 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "unaccent");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Leerlingzorg.Domain.Aanvragen.Beoordeling", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AanvraagId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("aanvraag_id");
+
+                    b.Property<Guid>("DoorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("door_id");
+
+                    b.Property<string>("DoorNaam")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("door_naam");
+
+                    b.Property<DateTimeOffset>("Op")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("op");
+
+                    b.Property<bool>("Positief")
+                        .HasColumnType("boolean")
+                        .HasColumnName("positief");
+
+                    b.Property<string>("Rol")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("rol");
+
+                    b.Property<Guid>("SwvId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("swv_id");
+
+                    b.Property<string>("Toelichting")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("toelichting");
+
+                    b.HasKey("Id")
+                        .HasName("pk_swv_beoordelingen");
+
+                    b.HasIndex("SwvId", "AanvraagId")
+                        .HasDatabaseName("ix_swv_beoordelingen_swv_id_aanvraag_id");
+
+                    b.ToTable("swv_beoordelingen", (string)null);
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Aanvragen.Swvaanvraag", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BesluitDoorNaam")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("besluit_door_naam");
+
+                    b.Property<DateTimeOffset?>("BesluitOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("besluit_op");
+
+                    b.Property<string>("Besluittekst")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("besluittekst");
+
+                    b.Property<DateTimeOffset?>("GeplandOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("gepland_op");
+
+                    b.Property<string>("Gevraagd")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("gevraagd");
+
+                    b.Property<Guid>("IngediendDoor")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ingediend_door");
+
+                    b.Property<string>("IngediendDoorNaam")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("ingediend_door_naam");
+
+                    b.Property<DateTimeOffset>("IngediendOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ingediend_op");
+
+                    b.Property<string>("Leerling")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("leerling");
+
+                    b.Property<Guid?>("LeerlingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("leerling_id");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("snapshot");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("soort");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("SwvId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("swv_id");
+
+                    b.Property<string>("TlvCategorie")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("tlv_categorie");
+
+                    b.Property<decimal?>("ToegekendBedrag")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("toegekend_bedrag");
+
+                    b.Property<DateOnly?>("ToegekendTot")
+                        .HasColumnType("date")
+                        .HasColumnName("toegekend_tot");
+
+                    b.Property<DateOnly?>("ToegekendVan")
+                        .HasColumnType("date")
+                        .HasColumnName("toegekend_van");
+
+                    b.Property<string>("Uitkomst")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("uitkomst");
+
+                    b.Property<int>("Versie")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("versie");
+
+                    b.Property<string>("Vraag")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("vraag");
+
+                    b.HasKey("Id")
+                        .HasName("pk_swv_aanvragen");
+
+                    b.HasAlternateKey("SwvId", "Id")
+                        .HasName("ak_swvaanvragen_swv_id_id");
+
+                    b.HasIndex("SchoolId", "LeerlingId")
+                        .HasDatabaseName("ix_swv_aanvragen_school_id_leerling_id");
+
+                    b.HasIndex("SwvId", "Status", "IngediendOp")
+                        .HasDatabaseName("ix_swv_aanvragen_swv_id_status_ingediend_op");
+
+                    b.ToTable("swv_aanvragen", (string)null);
+                });
+
             modelBuilder.Entity("Leerlingzorg.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -64,6 +243,10 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("school_id");
 
+                    b.Property<Guid?>("SwvId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("swv_id");
+
                     b.Property<DateTimeOffset>("Tijdstip")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("tijdstip");
@@ -73,6 +256,9 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("SchoolId", "Tijdstip")
                         .HasDatabaseName("ix_audit_entries_school_id_tijdstip");
+
+                    b.HasIndex("SwvId", "Tijdstip")
+                        .HasDatabaseName("ix_audit_entries_swv_id_tijdstip");
 
                     b.HasIndex("SchoolId", "LeerlingId", "Tijdstip")
                         .HasDatabaseName("ix_audit_entries_school_id_leerling_id_tijdstip");
@@ -2786,6 +2972,41 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                         .HasName("pk_gebruiker_tokens");
 
                     b.ToTable("gebruiker_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Aanvragen.Beoordeling", b =>
+                {
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.Samenwerkingsverband", null)
+                        .WithMany()
+                        .HasForeignKey("SwvId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_swv_beoordelingen_samenwerkingsverbanden_swv_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Aanvragen.Swvaanvraag", null)
+                        .WithMany()
+                        .HasForeignKey("SwvId", "AanvraagId")
+                        .HasPrincipalKey("SwvId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_swv_beoordelingen_swvaanvragen_swv_id_aanvraag_id");
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Aanvragen.Swvaanvraag", b =>
+                {
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_swv_aanvragen_scholen_school_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.Samenwerkingsverband", null)
+                        .WithMany()
+                        .HasForeignKey("SwvId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_swv_aanvragen_samenwerkingsverbanden_swv_id");
                 });
 
             modelBuilder.Entity("Leerlingzorg.Domain.Besprekingen.Agendapunt", b =>
