@@ -12,7 +12,7 @@ namespace Leerlingzorg.Web.Features.Plannen;
 /// </summary>
 public sealed class PlanVaststellenHandler(PlanwerkHandler werk, Ouderberichten ouderberichten)
 {
-    public Task<Result<bool>> HandleAsync(Guid planId, Guid versieId, int gelezenVersie, CancellationToken cancellationToken = default) =>
+    public Task<Result<bool>> HandleAsync(Guid planId, Guid versieId, int gelezenVersie, Uri basisAdres, CancellationToken cancellationToken = default) =>
         werk.SchrijfAsync<bool>(planId, null, "vastgesteld", AuditActie.Wijzigen, async c =>
         {
             var gevonden = PlanwerkHandler.Versie(c, versieId, gelezenVersie);
@@ -28,7 +28,7 @@ public sealed class PlanVaststellenHandler(PlanwerkHandler werk, Ouderberichten 
             var leerling = await c.Db.Leerlingen.Include(l => l.Ouders)
                 .FirstAsync(l => l.Id == c.Plan.LeerlingId, cancellationToken);
             var ouders = leerling.Ouders.Where(o => leerling.RechtenVan(o, c.Vandaag).Informatie).Select(o => o.OuderId).ToList();
-            await ouderberichten.MeldAsync(c.Db, ouders, Ouderbericht.HandelingsplanVastgesteld, PlanwerkHandler.PortaalLink(c.Plan.LeerlingId), cancellationToken);
+            await ouderberichten.MeldAsync(c.Db, ouders, Ouderbericht.HandelingsplanVastgesteld, PlanwerkHandler.PortaalLink(basisAdres, c.Plan.LeerlingId), cancellationToken);
             return true;
         }, cancellationToken);
 }

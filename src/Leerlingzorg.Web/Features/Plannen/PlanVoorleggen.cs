@@ -12,7 +12,7 @@ namespace Leerlingzorg.Web.Features.Plannen;
 /// </summary>
 public sealed class PlanVoorleggenHandler(PlanwerkHandler werk, Ouderberichten ouderberichten)
 {
-    public Task<Result<int>> HandleAsync(Guid planId, Guid versieId, int gelezenVersie, CancellationToken cancellationToken = default) =>
+    public Task<Result<int>> HandleAsync(Guid planId, Guid versieId, int gelezenVersie, Uri basisAdres, CancellationToken cancellationToken = default) =>
         werk.SchrijfAsync<int>(planId, null, "ter instemming voorgelegd", AuditActie.Wijzigen, async c =>
         {
             var gevonden = PlanwerkHandler.Versie(c, versieId, gelezenVersie);
@@ -30,7 +30,7 @@ public sealed class PlanVoorleggenHandler(PlanwerkHandler werk, Ouderberichten o
             }
             c.Db.Instemmingen.AddRange(verzoeken);
             var ouders = verzoeken.Where(v => v.OuderId is not null).Select(v => v.OuderId!.Value).ToList();
-            await ouderberichten.MeldAsync(c.Db, ouders, Ouderbericht.OppTerInstemming, PlanwerkHandler.PortaalLink(c.Plan.LeerlingId), cancellationToken);
+            await ouderberichten.MeldAsync(c.Db, ouders, Ouderbericht.OppTerInstemming, PlanwerkHandler.PortaalLink(basisAdres, c.Plan.LeerlingId), cancellationToken);
             return verzoeken.Count;
         }, cancellationToken);
 }

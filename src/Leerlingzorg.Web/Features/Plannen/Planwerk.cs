@@ -123,5 +123,10 @@ public sealed class PlanwerkHandler(IDbContextFactory<LeerlingzorgDbContext> dbF
         return versie.Versie == gelezen ? versie : new Fout(FoutSoort.Conflict, Conflict);
     }
 
-    internal static Uri PortaalLink(Guid leerlingId) => new($"/mijn-kinderen/{leerlingId}/plan", UriKind.Relative);
+    /// <summary>The absolute link to the child's plan in the portal, for the mail; <paramref name="basisAdres"/> ends in "/".</summary>
+    internal static Uri PortaalLink(Uri basisAdres, Guid leerlingId)
+    {
+        ArgumentNullException.ThrowIfNull(basisAdres);
+        return new Uri(basisAdres, $"mijn-kinderen/{leerlingId}/plan");
+    }
 }

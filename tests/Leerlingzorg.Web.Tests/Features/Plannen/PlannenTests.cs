@@ -16,6 +16,8 @@ namespace Leerlingzorg.Web.Tests.Features.Plannen;
 [Collection(DatabaseCollection.Name)]
 public sealed class PlannenTests(TwoSchoolsFixture fixture) : IClassFixture<TwoSchoolsFixture>
 {
+    private static readonly Uri Basis = new("https://leerlingzorg.test/");
+
     private static readonly DateOnly Vandaag = Schooldag.Vandaag;
 
     private TestData Data => new(fixture.App);
@@ -100,7 +102,7 @@ public sealed class PlannenTests(TwoSchoolsFixture fixture) : IClassFixture<TwoS
 
         var opgeslagen = await AlsAsync<PlanBewerkenHandler, Result<Opgeslagen>>(zco, rol, h => h.HandleAsync(planId, versie.Id, versie.Revisie, Volledig));
         Assert.True(opgeslagen.IsGelukt, opgeslagen.Fout?.Melding);
-        var voorgelegd = await AlsAsync<PlanVoorleggenHandler, Result<int>>(zco, rol, h => h.HandleAsync(planId, versie.Id, opgeslagen.Waarde!.Versie));
+        var voorgelegd = await AlsAsync<PlanVoorleggenHandler, Result<int>>(zco, rol, h => h.HandleAsync(planId, versie.Id, opgeslagen.Waarde!.Versie, Basis));
         Assert.True(voorgelegd.IsGelukt, voorgelegd.Fout?.Melding);
         Assert.Equal(2, voorgelegd.Waarde);
 
@@ -169,7 +171,7 @@ public sealed class PlannenTests(TwoSchoolsFixture fixture) : IClassFixture<TwoS
         Assert.Equal("Eerste", (await DetailAsync(s.Mentor, Rollen.Mentor, leerling.Id, planId)).Waarde!.Laatste.Inhoud.VisieLeerling);
 
         // A workflow step on a stale row version is refused too.
-        var voorleggen = await AlsAsync<PlanVoorleggenHandler, Result<int>>(s.Mentor, Rollen.Mentor, h => h.HandleAsync(planId, versie.Id, versie.Versie));
+        var voorleggen = await AlsAsync<PlanVoorleggenHandler, Result<int>>(s.Mentor, Rollen.Mentor, h => h.HandleAsync(planId, versie.Id, versie.Versie, Basis));
         Assert.Equal(FoutSoort.Conflict, voorleggen.Fout?.Soort);
         // Only the first save is audited, not every keystroke.
         var derde = await AlsAsync<PlanBewerkenHandler, Result<Opgeslagen>>(s.Mentor, Rollen.Mentor,
@@ -217,12 +219,12 @@ public sealed class PlannenTests(TwoSchoolsFixture fixture) : IClassFixture<TwoS
         Assert.Contains("Zorgladder", versie.Inhoud.Onderwijsbehoeften, StringComparison.Ordinal);
         Assert.Contains("ondersteuningspas", versie.Inhoud.Onderwijsbehoeften, StringComparison.Ordinal);
 
-        var onvolledig = await AlsAsync<PlanVaststellenHandler, Result<bool>>(zco, rol, h => h.HandleAsync(planId, versie.Id, versie.Versie));
+        var onvolledig = await AlsAsync<PlanVaststellenHandler, Result<bool>>(zco, rol, h => h.HandleAsync(planId, versie.Id, versie.Versie, Basis));
         Assert.Contains("onderwijsdoel", onvolledig.Fout?.Melding, StringComparison.Ordinal);
         var opgeslagen = await AlsAsync<PlanBewerkenHandler, Result<Opgeslagen>>(zco, rol, h => h.HandleAsync(planId, versie.Id, versie.Revisie,
             versie.Inhoud with { Doelen = [new Onderwijsdoel("Maakt zelf een weekplanning", "Elke maandag met de mentor")], Evaluatiedatum = Vandaag.AddMonths(2) }));
         Assert.True(opgeslagen.IsGelukt, opgeslagen.Fout?.Melding);
-        var vastgesteld = await AlsAsync<PlanVaststellenHandler, Result<bool>>(zco, rol, h => h.HandleAsync(planId, versie.Id, opgeslagen.Waarde!.Versie));
+        var vastgesteld = await AlsAsync<PlanVaststellenHandler, Result<bool>>(zco, rol, h => h.HandleAsync(planId, versie.Id, opgeslagen.Waarde!.Versie, Basis));
         Assert.True(vastgesteld.IsGelukt, vastgesteld.Fout?.Melding);
         var detail = (await DetailAsync(zco, rol, leerling.Id, planId)).Waarde!;
         Assert.Equal(PlanStatus.InUitvoering, detail.Laatste.Status);
@@ -232,6 +234,6 @@ public sealed class PlannenTests(TwoSchoolsFixture fixture) : IClassFixture<TwoS
         Assert.True(geevalueerd.IsGelukt, geevalueerd.Fout?.Melding);
         // A parent is told by mail that a handelingsplan was adopted (link only).
         var mails = await fixture.App.BezorgdeMailAsync();
-        Assert.Contains(mails, m => m.GebruikerId == s.OuderGebruiker.Id && m.Link == $"/mijn-kinderen/{leerling.Id}/plan");
+        Assert.Contains(mails, m => m.GebruikerId == s.OuderGebruiker.Id && m.Link == $"https://leerlingzorg.test/mijn-kinderen/{leerling.Id}/plan");
     }
 }
