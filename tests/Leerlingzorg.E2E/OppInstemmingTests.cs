@@ -33,6 +33,7 @@ public sealed class OppInstemmingTests(AppHost host)
         await moeder.GotoAsync("/mijn-kinderen");
         await moeder.GetByTestId("taal-en").ClickAsync();
         await Expect(moeder.GetByRole(AriaRole.Heading, new() { Name = "My children", Level = 1 })).ToBeVisibleAsync();
+        await Expect(moeder.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
         await moeder.GetByTestId("naar-plan").First.ClickAsync();
         await Expect(moeder.GetByTestId("handelingsregel")).ToHaveCountAsync(3);
         await moeder.GetByTestId("instemmen").ClickAsync();

@@ -319,7 +319,7 @@ public sealed partial class ResponsiveTests(AppHost host, Xunit.Abstractions.ITe
     // that scrolls sideways on purpose (marked lz-scroll-x, or MudTabs' scrolling tab bar), what is clipped away
     // by an overflow-hidden ancestor that itself fits (ripples, sliders), and the closed drawer and skip link
     // that wait off-screen on the left.
-    private const string OverloopScript = """
+    internal const string OverloopScript = """
         () => {
             const breedte = document.documentElement.clientWidth;
             const fouten = [];

@@ -7,6 +7,11 @@ using Leerlingzorg.Web.Features;
 using Leerlingzorg.Web.Infrastructure.Identity;
 using Leerlingzorg.Web.Infrastructure.Tenancy;
 using Microsoft.Extensions.DependencyInjection;
+using Leerlingzorg.Web.Features.Ouderportaal;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
 namespace Leerlingzorg.Web.ComponentTests;
@@ -36,6 +41,28 @@ public sealed class ShellTests : BunitContext
         user.Set(new ClaimsPrincipal(new ClaimsIdentity(claims, "Test")));
         Services.AddSingleton(user);
         return Render<NavMenu>();
+    }
+
+    [Fact]
+    public void A_parent_who_chose_English_gets_the_menu_in_English()
+    {
+        var user = new CurrentUser();
+        user.Set(new ClaimsPrincipal(new ClaimsIdentity(
+            [new(ClaimTypes.NameIdentifier, Guid.NewGuid().ToString()), new(LeerlingzorgClaims.SchoolId, Guid.NewGuid().ToString()), new(ClaimTypes.Role, Rollen.Ouder)], "Test")));
+        Services.AddSingleton(user);
+        var localizer = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance)
+            .Create(typeof(Portaaltekst));
+        var taal = new Portaaltaal(new StringLocalizer<Portaaltekst>(new LocalizerFactory(localizer)), new HttpContextAccessor(), null!, user);
+        taal.Kies(true);
+        var nav = Render<NavMenu>(p => p.Add(n => n.Taal, taal));
+        Assert.Equal(["Home", "My children", "My account"], Links(nav));
+        Assert.Equal("Main menu", nav.Find("nav").GetAttribute("aria-label"));
+    }
+
+    private sealed class LocalizerFactory(IStringLocalizer localizer) : IStringLocalizerFactory
+    {
+        public IStringLocalizer Create(Type resourceSource) => localizer;
+        public IStringLocalizer Create(string baseName, string location) => localizer;
     }
 
     private static List<string> Links(IRenderedComponent<NavMenu> nav) =>

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Leerlingzorg.Domain.Audit;
+using Leerlingzorg.Domain.Gebruikers;
 using Leerlingzorg.Domain.Leerlingen;
 using Leerlingzorg.Domain.Ondersteuning;
 using Leerlingzorg.Domain.Plannen;
@@ -74,6 +76,52 @@ public sealed class Portaaltaal(IStringLocalizer<Portaaltekst> teksten, IHttpCon
         {
             CultureInfo.CurrentUICulture = vorige;
         }
+    }
+
+    /// <summary>Whether the shell (app bar, menu) speaks the portal's language: only for a user who is a parent and nothing else.</summary>
+    public bool IsPortaalgebruiker => currentUser.IsInRol(Rollen.Ouder) && currentUser.Rollen.All(r => r == Rollen.Ouder);
+
+    /// <summary>A shell text: the portal's resource for a parent, the Dutch text for staff (whose shell is not touched).</summary>
+    public string Shell(string naam, string nederlands) => IsPortaalgebruiker ? this[naam] : nederlands;
+
+    /// <summary>The functions of a staff member (comma separated, as the audit stores them) in the parent's language.</summary>
+    public string Functie(string rollen)
+    {
+        ArgumentNullException.ThrowIfNull(rollen);
+        return string.Join(", ", rollen.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(r => Engels && teksten[$"Rol{r}"] is { ResourceNotFound: false } ? this[$"Rol{r}"] : Rollen.Weergave(r)));
+    }
+
+    // The audit's free-text details are Dutch and may name a meeting or an id; in English the parent reads the subject
+    // (the first matching Dutch start, longest first) and the action instead. Dutch keeps the detail as it was logged.
+    private static readonly (string Begin, string Naam)[] Onderwerpen =
+    [
+        ("ouderportaal: plan", "WatPortaalplan"), ("ouderportaal: toestemming", "WatPortaaltoestemming"),
+        ("ouderportaal: wie keek", "WatPortaalwiekeek"), ("ouderportaal", "WatPortaal"),
+        ("concept van een gesprek", "WatGesprek"), ("gesprek", "WatGesprek"),
+        ("leerlingkaart", "WatLeerlingkaart"), ("leerlinggegevens", "WatLeerlinggegevens"),
+        ("leerling ingeschreven", "WatInschrijving"), ("leerling uitgeschreven", "WatInschrijving"), ("uitgeschreven", "WatInschrijving"),
+        ("schooljaarovergang", "WatSchooljaar"), ("import", "WatImport"),
+        ("planversie", "WatPlan"), ("plan", "WatPlan"), ("opp", "WatPlan"), ("handelingsplan", "WatPlan"),
+        ("ontwikkelingsperspectief", "WatPlan"), ("toestemming", "WatToestemming"),
+        ("ondersteuningspas", "WatOndersteuningspas"), ("faciliteiten", "WatOndersteuningspas"), ("zorgladder", "WatZorgladder"),
+        ("inzet", "WatInzet"), ("afspraak", "WatAfspraak"), ("ouder/verzorger", "WatOuder"),
+        ("inventarisatieformulier", "WatInventarisatie"), ("klaslijst", "WatKlaslijst"), ("snel zoeken", "WatZoeken"), ("zoeken", "WatZoeken"),
+        ("bespreking", "WatBespreking"), ("op de agenda", "WatBespreking"), ("agenda", "WatBespreking"), ("ingebracht", "WatBespreking"),
+        ("deel van het verslag", "WatBespreking"), ("verslag", "WatBespreking"), ("notities", "WatBespreking"), ("besluit", "WatBespreking"),
+        ("plaats op de agenda", "WatBespreking"),
+    ];
+
+    /// <summary>What an audit line says was done, in the parent's language.</summary>
+    public string Wat(AuditActie actie, string detail)
+    {
+        ArgumentNullException.ThrowIfNull(detail);
+        if (!Engels)
+        {
+            return detail;
+        }
+        var onderwerp = Onderwerpen.FirstOrDefault(o => detail.StartsWith(o.Begin, StringComparison.OrdinalIgnoreCase)).Naam ?? "WatDossier";
+        return this["WatRegel", this[onderwerp], this[$"Actie{actie}"]];
     }
 
     public string Datum(DateOnly datum) => datum.ToString("d MMMM yyyy", Cultuur);

@@ -11,6 +11,8 @@ namespace Leerlingzorg.Web.Features.Plannen;
 /// </summary>
 public sealed class InstemmingVastleggenHandler(PlanwerkHandler werk)
 {
+    public const string RedenOntbreekt = "Vul de reden in die de ouder gaf om niet in te stemmen; de school bespreekt die daarna met de ouders.";
+
     public Task<Result<Instemmingsuitkomst>> HandleAsync(Guid planId, Guid versieId, int gelezenRevisie, Guid? ouderId, bool instemmen,
         string? reden, InstemmingWijze wijze, CancellationToken cancellationToken = default) =>
         werk.SchrijfAsync<Instemmingsuitkomst>(planId, null, instemmen ? "instemming vastgelegd" : "niet-instemming vastgelegd", AuditActie.Wijzigen, async c =>
@@ -29,7 +31,13 @@ public sealed class InstemmingVastleggenHandler(PlanwerkHandler werk)
                 schoolbeleid, wijze, c.Nu, c.UserId);
             if (fout is not null)
             {
-                return PlanwerkHandler.Vertaal(fout);
+                // The Domain's texts speak to the parent ("u"); here staff record what the parent said.
+                return fout.Code switch
+                {
+                    Planfoutcode.RedenOntbreekt => new Fout(FoutSoort.Ongeldig, RedenOntbreekt),
+                    Planfoutcode.Gewijzigd => new Fout(FoutSoort.Conflict, PlanwerkHandler.Conflict),
+                    _ => PlanwerkHandler.Vertaal(fout),
+                };
             }
             if (!instemmen)
             {

@@ -374,4 +374,39 @@ public sealed class OuderportaalTests(TwoSchoolsFixture fixture) : IClassFixture
         taal.Kies(false);
         Assert.Equal(Planoverleg.Geschillenroute, taal["Geschillenroute"]);
     }
+    [Fact]
+    public async Task In_English_the_shell_the_functions_and_what_was_done_follow_the_portal_language_and_staff_keep_Dutch()
+    {
+        var g = await GezinAsync();
+        await using (var scope = fixture.App.ScopeAs(g.Vader, Rollen.Ouder))
+        {
+            var taal = scope.ServiceProvider.GetRequiredService<Portaaltaal>();
+            await taal.LaadAsync();
+            Assert.True(taal.Engels);
+            Assert.True(taal.IsPortaalgebruiker);
+            Assert.Equal("Sign out", taal.Shell("ShellAfmelden", "Afmelden"));
+            Assert.Equal("My children", taal.Shell("ShellMijnKinderen", "Mijn kinderen"));
+            Assert.Equal("Special needs coordinator, Mentor", taal.Functie("Zorgcoordinator,Mentor"));
+            Assert.Equal("Parent/carer", taal.Functie(Rollen.Ouder));
+            Assert.Equal("Conversation (read)", taal.Wat(AuditActie.Lezen, "gesprek gelezen (0d5c)"));
+            Assert.Equal("Parent portal: plan (read)", taal.Wat(AuditActie.Lezen, "ouderportaal: plan gelezen"));
+            Assert.Equal("Support plan (changed)", taal.Wat(AuditActie.Wijzigen, "plan 1234"));
+            Assert.Equal("File data (read)", taal.Wat(AuditActie.Lezen, "iets onbekends"));
+            // Every role has an English name, and none is left in Dutch by accident.
+            Assert.All(Rollen.Alle.Where(r => r != Rollen.Mentor), r => Assert.NotEqual(Rollen.Weergave(r), taal.Functie(r)));
+
+            taal.Kies(false);  // Dutch stays the default wording, with the details as logged
+            Assert.Equal("Afmelden", taal.Shell("ShellAfmelden", "Afmelden"));
+            Assert.Equal("Zorgcoördinator, Mentor", taal.Functie("Zorgcoordinator,Mentor"));
+            Assert.Equal("gesprek gelezen (0d5c)", taal.Wat(AuditActie.Lezen, "gesprek gelezen (0d5c)"));
+        }
+        // Staff: the shell is not touched, whatever the cookie or the language says.
+        await using (var scope = fixture.App.ScopeAs(g.S.Mentor, Rollen.Mentor))
+        {
+            var taal = scope.ServiceProvider.GetRequiredService<Portaaltaal>();
+            taal.Kies(true);
+            Assert.False(taal.IsPortaalgebruiker);
+            Assert.Equal("Afmelden", taal.Shell("ShellAfmelden", "Afmelden"));
+        }
+    }
 }

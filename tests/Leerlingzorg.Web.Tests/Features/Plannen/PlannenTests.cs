@@ -121,7 +121,7 @@ public sealed class PlannenTests(TwoSchoolsFixture fixture) : IClassFixture<TwoS
         Assert.Equal(Instemmingsuitkomst.Open, ja.Waarde);
         var geenReden = await AlsAsync<InstemmingVastleggenHandler, Result<Instemmingsuitkomst>>(zco, rol,
             h => h.HandleAsync(planId, versie.Id, revisie, vader.Id, false, "  ", InstemmingWijze.Mondeling));
-        Assert.Contains("waarom", geenReden.Fout?.Melding, StringComparison.Ordinal);
+        Assert.Equal(InstemmingVastleggenHandler.RedenOntbreekt, geenReden.Fout?.Melding);
         var nee = await AlsAsync<InstemmingVastleggenHandler, Result<Instemmingsuitkomst>>(zco, rol,
             h => h.HandleAsync(planId, versie.Id, revisie, vader.Id, false, "Te weinig uren RT", InstemmingWijze.Mondeling));
         Assert.Equal(Instemmingsuitkomst.NietIngestemd, nee.Waarde);
