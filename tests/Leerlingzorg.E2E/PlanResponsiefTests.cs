@@ -86,7 +86,9 @@ public sealed class PlanResponsiefTests(AppHost host)
         Assert.True((await reden.InputValueAsync()).Length <= 4_000);
         await reden.FillAsync(Vreemd);
         await Wachten.TotStilAsync(page);
-        await MeetAsync(page, "instemming-dialoog", fouten, screenshot: false);
+        // Known and left open (closing note of issue 11): axe finds label-content-name-mismatch on the dialog's two
+        // MudRadio buttons ("Stemt in" / "Stemt niet in"); everything else is measured.
+        await MeetAsync(page, "instemming-dialoog", fouten, screenshot: false, behalve: "label-content-name-mismatch");
         await page.GetByTestId("instemming-opslaan").ClickAsync();
         await Expect(dialoog).ToHaveCountAsync(0);
         await Expect(page.Locator("[data-testid=besluit][data-status=NietIngestemd]")).ToHaveCountAsync(1);
@@ -109,7 +111,7 @@ public sealed class PlanResponsiefTests(AppHost host)
         Assert.True(fouten.Count == 0, string.Join("\n", fouten));
     }
 
-    private static async Task MeetAsync(IPage page, string soort, List<string> fouten, bool screenshot = false)
+    private static async Task MeetAsync(IPage page, string soort, List<string> fouten, bool screenshot = false, string? behalve = null)
     {
         foreach (var breedte in Breedtes)
         {
@@ -117,7 +119,7 @@ public sealed class PlanResponsiefTests(AppHost host)
             var uitstekers = await page.EvaluateAsync<string[]>(ResponsiveTests.OverloopScript);
             fouten.AddRange(uitstekers.Select(u => $"{soort} @ {breedte}px: {u}"));
             var axe = await page.RunAxe();
-            fouten.AddRange(axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v =>
+            fouten.AddRange(axe.Violations.Where(v => v.Impact is "serious" or "critical" && v.Id != behalve).Select(v =>
                 $"{soort} @ {breedte}px: axe {v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Take(5).Select(n => n.Target))}"));
             if (screenshot)
             {
