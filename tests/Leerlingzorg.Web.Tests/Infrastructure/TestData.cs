@@ -133,6 +133,12 @@ public sealed class TestData(TestApp app)
                 LeerlingId = leerlingen[0].Id, OuderId = ouder.Id, Doel = ToestemmingDoel.ObservatieOrthopedagoog, Toelichting = "Observatie in de klas",
                 GevraagdOp = DateTimeOffset.UtcNow, GevraagdDoor = mentor.Id,
             });
+            // An aanmelding (issue 12, PM 0) not yet linked to a student: it adds nothing to a timeline.
+            db.Aanmeldingen.Add(new Domain.Aanmeldingen.Aanmelding
+            {
+                Voornaam = "Noor", Achternaam = "Aangemeld", Geboortedatum = new DateOnly(2014, 3, 1), Ondersteuningsvraag = "Dyslexie",
+                OntvangenOp = Schooldag.Vandaag.AddDays(-3), VastgelegdOp = DateTimeOffset.UtcNow, VastgelegdDoor = coordinator.Id,
+            });
             await db.SaveChangesAsync();
         }
         return new SchoolScenario(swv, school, locatie, klas, mentor, leerlingen, ouder, ouderGebruiker, docent);

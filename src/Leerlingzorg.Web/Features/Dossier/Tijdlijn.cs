@@ -24,6 +24,10 @@ public enum TijdlijnSoort
     /// <summary>A plan version took effect: an OPP agreed, a handelingsplan adopted.</summary>
     PlanVanKracht = 11,
     PlanGeevalueerd = 12,
+    /// <summary>The aanmelding (PM 0) of a placed student: received, with its support question.</summary>
+    Aangemeld = 13,
+    /// <summary>The decision on that aanmelding: placed with or without OPP.</summary>
+    AanmeldingBesloten = 14,
 }
 
 /// <summary>The kind filter of the timeline: everything, one family of kinds, or the gesprekken of one GesprekSoort.</summary>

@@ -99,6 +99,7 @@ public sealed partial class DemoDataSeeder(
         {
             await SeedSchoolAsync(demo, school, jaar, hash, cancellationToken);
         }
+        await DemoAanmeldingenAsync(scholen.First(s => s.Demo == Rijnland).School, cancellationToken);
         LogSeeded(scholen.Count);
     }
 

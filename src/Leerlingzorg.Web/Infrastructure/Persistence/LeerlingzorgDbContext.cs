@@ -75,6 +75,7 @@ public sealed class LeerlingzorgDbContext(DbContextOptions<LeerlingzorgDbContext
     public DbSet<Domain.Plannen.Instemming> Instemmingen => Set<Domain.Plannen.Instemming>();
     public DbSet<Domain.Plannen.Planoverleg> Planoverleggen => Set<Domain.Plannen.Planoverleg>();
     public DbSet<Domain.Ondersteuning.Toestemmingsverzoek> Toestemmingsverzoeken => Set<Domain.Ondersteuning.Toestemmingsverzoek>();
+    public DbSet<Domain.Aanmeldingen.Aanmelding> Aanmeldingen => Set<Domain.Aanmeldingen.Aanmelding>();
     public DbSet<Mail.Mailbericht> Mailberichten => Set<Mail.Mailbericht>();
     public DbSet<Domain.Aanvragen.Swvaanvraag> Swvaanvragen => Set<Domain.Aanvragen.Swvaanvraag>();
     public DbSet<Domain.Aanvragen.Beoordeling> Beoordelingen => Set<Domain.Aanvragen.Beoordeling>();

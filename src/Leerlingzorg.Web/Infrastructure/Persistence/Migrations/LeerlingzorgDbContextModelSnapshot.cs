@@ -25,6 +25,181 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "unaccent");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Leerlingzorg.Domain.Aanmeldingen.Aanmelding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Achternaam")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("achternaam");
+
+                    b.Property<string>("AfspraakAndereSchool")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("afspraak_andere_school");
+
+                    b.Property<string>("AndereSchool")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("andere_school");
+
+                    b.Property<string>("Besluit")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("besluit");
+
+                    b.Property<Guid?>("BesluitDoor")
+                        .HasColumnType("uuid")
+                        .HasColumnName("besluit_door");
+
+                    b.Property<DateOnly?>("BesluitOp")
+                        .HasColumnType("date")
+                        .HasColumnName("besluit_op");
+
+                    b.Property<string>("BesluitToelichting")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("besluit_toelichting");
+
+                    b.Property<DateOnly>("Geboortedatum")
+                        .HasColumnType("date")
+                        .HasColumnName("geboortedatum");
+
+                    b.Property<DateTimeOffset?>("GekoppeldOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("gekoppeld_op");
+
+                    b.Property<string>("HuidigeSchool")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("huidige_school");
+
+                    b.Property<DateOnly?>("IngetrokkenOp")
+                        .HasColumnType("date")
+                        .HasColumnName("ingetrokken_op");
+
+                    b.Property<string>("IntakeDoor")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("intake_door");
+
+                    b.Property<string>("IntakeNotities")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("intake_notities");
+
+                    b.Property<DateOnly?>("IntakeOp")
+                        .HasColumnType("date")
+                        .HasColumnName("intake_op");
+
+                    b.Property<string>("Intrekkingsreden")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("intrekkingsreden");
+
+                    b.Property<Guid?>("LeerlingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("leerling_id");
+
+                    b.Property<string>("Ondersteuningsvraag")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("ondersteuningsvraag");
+
+                    b.Property<string>("Onderzoek")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("onderzoek");
+
+                    b.Property<string>("OnderzoekUitkomst")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("onderzoek_uitkomst");
+
+                    b.Property<DateOnly>("OntvangenOp")
+                        .HasColumnType("date")
+                        .HasColumnName("ontvangen_op");
+
+                    b.Property<string>("Ouders")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("ouders");
+
+                    b.Property<DateOnly?>("Plaatsingsdatum")
+                        .HasColumnType("date")
+                        .HasColumnName("plaatsingsdatum");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Tussenvoegsel")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("tussenvoegsel");
+
+                    b.Property<Guid>("VastgelegdDoor")
+                        .HasColumnType("uuid")
+                        .HasColumnName("vastgelegd_door");
+
+                    b.Property<DateTimeOffset>("VastgelegdOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("vastgelegd_op");
+
+                    b.Property<Guid?>("VerlengdDoor")
+                        .HasColumnType("uuid")
+                        .HasColumnName("verlengd_door");
+
+                    b.Property<DateOnly?>("VerlengdOp")
+                        .HasColumnType("date")
+                        .HasColumnName("verlengd_op");
+
+                    b.Property<string>("Verlengingsreden")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("verlengingsreden");
+
+                    b.Property<int>("Versie")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("versie");
+
+                    b.Property<string>("Voornaam")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("voornaam");
+
+                    b.HasKey("Id")
+                        .HasName("pk_aanmeldingen");
+
+                    b.HasAlternateKey("SchoolId", "Id")
+                        .HasName("ak_aanmeldingen_school_id_id");
+
+                    b.HasIndex("VastgelegdDoor")
+                        .HasDatabaseName("ix_aanmeldingen_vastgelegd_door");
+
+                    b.HasIndex("SchoolId", "LeerlingId")
+                        .HasDatabaseName("ix_aanmeldingen_school_id_leerling_id");
+
+                    b.HasIndex("SchoolId", "Status", "OntvangenOp")
+                        .HasDatabaseName("ix_aanmeldingen_school_id_status_ontvangen_op");
+
+                    b.ToTable("aanmeldingen", (string)null);
+                });
+
             modelBuilder.Entity("Leerlingzorg.Domain.Aanvragen.Beoordeling", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2972,6 +3147,30 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                         .HasName("pk_gebruiker_tokens");
 
                     b.ToTable("gebruiker_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Aanmeldingen.Aanmelding", b =>
+                {
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_aanmeldingen_scholen_school_id");
+
+                    b.HasOne("Leerlingzorg.Web.Infrastructure.Identity.Gebruiker", null)
+                        .WithMany()
+                        .HasForeignKey("VastgelegdDoor")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_aanmeldingen_gebruikers_vastgelegd_door");
+
+                    b.HasOne("Leerlingzorg.Domain.Leerlingen.Leerling", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "LeerlingId")
+                        .HasPrincipalKey("SchoolId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_aanmeldingen_leerlingen_school_id_leerling_id");
                 });
 
             modelBuilder.Entity("Leerlingzorg.Domain.Aanvragen.Beoordeling", b =>
