@@ -70,6 +70,9 @@ builder.Services.AddDataProtection()
     .SetApplicationName("Leerlingzorg")
     .PersistKeysToDbContext<Leerlingzorg.Web.Infrastructure.Persistence.LeerlingzorgDbContext>();
 
+// The public ondersteuningsoverzicht (/scholen) is cached briefly per query; publishing a profile clears it.
+builder.Services.AddOutputCache();
+
 builder.Services.AddHealthChecks()
     .AddDbContextCheck<Leerlingzorg.Web.Infrastructure.Persistence.LeerlingzorgDbContext>("database");
 
@@ -102,6 +105,7 @@ app.UseAuthentication();
 app.UseMiddleware<CurrentUserMiddleware>();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseOutputCache();
 
 app.MapStaticAssets();
 app.MapHealthChecks("/health").DisableHttpMetrics();

@@ -4,6 +4,7 @@ using Leerlingzorg.Domain.Gebruikers;
 using Leerlingzorg.Domain.Import;
 using Leerlingzorg.Domain.Leerlingen;
 using Leerlingzorg.Domain.Ondersteuning;
+using Leerlingzorg.Domain.Ondersteuningsprofielen;
 using Leerlingzorg.Domain.Organisatie;
 using Leerlingzorg.Domain.Plannen;
 using Leerlingzorg.Web.Infrastructure.Identity;
@@ -133,6 +134,8 @@ public sealed class TestData(TestApp app)
                 LeerlingId = leerlingen[0].Id, OuderId = ouder.Id, Doel = ToestemmingDoel.ObservatieOrthopedagoog, Toelichting = "Observatie in de klas",
                 GevraagdOp = DateTimeOffset.UtcNow, GevraagdDoor = mentor.Id,
             });
+            // The ondersteuningsprofiel (issue 12): one per school, for the isolation suite; not published.
+            db.Ondersteuningsprofielen.Add(new Ondersteuningsprofiel { Ondersteuningsstructuur = "Mentor en zorgcoördinator" });
             await db.SaveChangesAsync();
         }
         return new SchoolScenario(swv, school, locatie, klas, mentor, leerlingen, ouder, ouderGebruiker, docent);
