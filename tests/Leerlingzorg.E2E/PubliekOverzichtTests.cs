@@ -16,7 +16,7 @@ public sealed class PubliekOverzichtTests(AppHost host)
         var page = await host.LoginAsync("zorgcoordinator@rijnland.example");
         await page.GetByRole(AriaRole.Link, new() { Name = "Ondersteuningsprofiel", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/school/ondersteuningsprofiel"));
-        var omschrijving = page.GetByTestId("profiel-omschrijving-Dyslexie").Locator("textarea");
+        var omschrijving = page.GetByTestId("profiel-omschrijving-Dyslexie");
         await Expect(omschrijving).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("Dyslexiecoach"));
         await omschrijving.FillAsync("Dyslexiecoach, voorleessoftware op alle laptops en een wekelijks spreekuur dyslexie.");
         await page.GetByTestId("profiel-publiceren").ClickAsync();

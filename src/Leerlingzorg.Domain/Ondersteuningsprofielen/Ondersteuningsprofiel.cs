@@ -138,6 +138,10 @@ public sealed partial class Ondersteuningsprofiel : ISchoolOwned
         {
             throw new InvalidOperationException(reden);
         }
+        if (SchoolId == Guid.Empty)
+        {
+            throw new InvalidOperationException("Een profiel zonder school kan niet worden gepubliceerd.");
+        }
         var inhoud = new PubliekeInhoud
         {
             Ondersteuningsstructuur = Ondersteuningsstructuur, VeiligeOmgeving = VeiligeOmgeving, Kwaliteitszorg = Kwaliteitszorg,

@@ -14,7 +14,7 @@ public sealed partial class DemoDataSeeder
             ?? throw new InvalidOperationException("De demo-zorgcoördinator ontbreekt.");
         await using var db = pool.CreateDbContext();
         db.BindToSchool(school.Id);
-        var profiel = new Ondersteuningsprofiel();
+        var profiel = new Ondersteuningsprofiel { SchoolId = school.Id };
         var nu = time.GetUtcNow();
         profiel.Wijzig(demo == Rijnland ? RijnlandProfiel : ValleiProfiel, nu, zorgcoordinator.Id);
         var (locaties, afdelingen, aanbod) = await Schoolgegevens.LeesAsync(db, cancellationToken);
