@@ -116,6 +116,7 @@ Leerlingzorg.Web.Features.Ondersteuningspassen.PasPdfEndpoint.MapOndersteuningsp
 Leerlingzorg.Web.Features.Verslagen.VerslagPdfEndpoint.MapVerslagPdf(app);
 Leerlingzorg.Web.Features.Ouderportaal.PortaaltaalEndpoint.MapPortaaltaal(app);
 Leerlingzorg.Web.Features.Planversies.PlanversiePdfEndpoint.MapPlanversiePdf(app);
+Leerlingzorg.Web.Features.Ondersteuningsprofielen.PubliekOverzichtEndpoint.MapPubliekOverzicht(app);
 
 await app.RunAsync();
 
