@@ -70,6 +70,9 @@ builder.Services.AddDataProtection()
     .SetApplicationName("Leerlingzorg")
     .PersistKeysToDbContext<Leerlingzorg.Web.Infrastructure.Persistence.LeerlingzorgDbContext>();
 
+// The public ondersteuningsoverzicht (/scholen) is cached briefly per query; publishing a profile clears it.
+builder.Services.AddOutputCache();
+
 builder.Services.AddHealthChecks()
     .AddDbContextCheck<Leerlingzorg.Web.Infrastructure.Persistence.LeerlingzorgDbContext>("database");
 
@@ -102,6 +105,7 @@ app.UseAuthentication();
 app.UseMiddleware<CurrentUserMiddleware>();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseOutputCache();
 
 app.MapStaticAssets();
 app.MapHealthChecks("/health").DisableHttpMetrics();
@@ -112,6 +116,7 @@ Leerlingzorg.Web.Features.Ondersteuningspassen.PasPdfEndpoint.MapOndersteuningsp
 Leerlingzorg.Web.Features.Verslagen.VerslagPdfEndpoint.MapVerslagPdf(app);
 Leerlingzorg.Web.Features.Ouderportaal.PortaaltaalEndpoint.MapPortaaltaal(app);
 Leerlingzorg.Web.Features.Planversies.PlanversiePdfEndpoint.MapPlanversiePdf(app);
+Leerlingzorg.Web.Features.Ondersteuningsprofielen.PubliekOverzichtEndpoint.MapPubliekOverzicht(app);
 
 await app.RunAsync();
 

@@ -4,6 +4,7 @@ using Leerlingzorg.Domain.Gebruikers;
 using Leerlingzorg.Domain.Import;
 using Leerlingzorg.Domain.Leerlingen;
 using Leerlingzorg.Domain.Ondersteuning;
+using Leerlingzorg.Domain.Ondersteuningsprofielen;
 using Leerlingzorg.Domain.Organisatie;
 using Leerlingzorg.Domain.Plannen;
 using Leerlingzorg.Web.Infrastructure.Identity;
@@ -139,6 +140,8 @@ public sealed class TestData(TestApp app)
                 Voornaam = "Noor", Achternaam = "Aangemeld", Geboortedatum = new DateOnly(2014, 3, 1), Ondersteuningsvraag = "Dyslexie",
                 OntvangenOp = Schooldag.Vandaag.AddDays(-3), VastgelegdOp = DateTimeOffset.UtcNow, VastgelegdDoor = coordinator.Id,
             });
+            // The ondersteuningsprofiel (issue 12): one per school, for the isolation suite; not published.
+            db.Ondersteuningsprofielen.Add(new Ondersteuningsprofiel { Ondersteuningsstructuur = "Mentor en zorgcoördinator" });
             await db.SaveChangesAsync();
         }
         return new SchoolScenario(swv, school, locatie, klas, mentor, leerlingen, ouder, ouderGebruiker, docent);

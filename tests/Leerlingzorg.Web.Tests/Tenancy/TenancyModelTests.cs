@@ -15,7 +15,8 @@ public sealed class TenancyModelTests(TwoSchoolsFixture fixture) : IClassFixture
     /// <summary>Tables with a school_id that are deliberately not tenant-filtered (see docs/adr/0002).</summary>
     // The mail queue has a nullable school (a partnership user's account mail has none) and its own RLS policy
     // (school_id IS NOT DISTINCT FROM the connection's school), covered by MailwachtrijTests.
-    private static readonly string[] OutsideTenancy = ["gebruikers", "audit_entries", "mailberichten"];
+    // gepubliceerde_profielen: public data (ADR 0010), readable by anyone; only its own school writes a row (RLS on writes).
+    private static readonly string[] OutsideTenancy = ["gebruikers", "audit_entries", "mailberichten", "gepubliceerde_profielen"];
 
     private static List<IEntityType> SchoolOwned(LeerlingzorgDbContext db) =>
         db.Model.GetEntityTypes().Where(t => typeof(ISchoolOwned).IsAssignableFrom(t.ClrType)).ToList();

@@ -100,6 +100,11 @@ public sealed partial class DemoDataSeeder(
             await SeedSchoolAsync(demo, school, jaar, hash, cancellationToken);
         }
         await DemoAanmeldingenAsync(scholen.First(s => s.Demo == Rijnland).School, cancellationToken);
+        // After everything else, with fixed texts of its own: the random sequence above stays as it was.
+        foreach (var (demo, school) in scholen)
+        {
+            await DemoProfielAsync(demo, school, cancellationToken);
+        }
         LogSeeded(scholen.Count);
     }
 
