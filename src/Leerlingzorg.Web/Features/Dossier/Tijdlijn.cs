@@ -24,6 +24,10 @@ public enum TijdlijnSoort
     /// <summary>A plan version took effect: an OPP agreed, a handelingsplan adopted.</summary>
     PlanVanKracht = 11,
     PlanGeevalueerd = 12,
+    /// <summary>An application sent to the samenwerkingsverband (issue 12).</summary>
+    SwvAanvraag = 13,
+    /// <summary>The samenwerkingsverband decided on an application.</summary>
+    SwvBesluit = 14,
 }
 
 /// <summary>The kind filter of the timeline: everything, one family of kinds, or the gesprekken of one GesprekSoort.</summary>
