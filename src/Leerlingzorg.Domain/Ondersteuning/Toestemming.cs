@@ -13,6 +13,8 @@ public enum ToestemmingDoel
     ExterneVerwijzing = 5,
     /// <summary>Sharing the dossier with a named partner (<see cref="Toestemming.Partner"/>).</summary>
     DelenMetPartner = 6,
+    /// <summary>Sharing the snapshot of an application with the samenwerkingsverband (ADR 0010, issue 12).</summary>
+    DelenMetSwv = 7,
 }
 
 /// <summary>How the consent was given.</summary>
@@ -357,6 +359,7 @@ public static class Toestemmingsregel
         ToestemmingDoel.BesprekingZat => "Bespreking in het ZAT/TDO",
         ToestemmingDoel.ExterneVerwijzing => "Verwijzing naar een externe partner",
         ToestemmingDoel.DelenMetPartner => "Gegevens delen met een partner",
+        ToestemmingDoel.DelenMetSwv => "Gegevens delen met het samenwerkingsverband",
         _ => doel.ToString(),
     };
 }

@@ -228,7 +228,9 @@ public static class Ondersteuningsbronnen
             .Concat(PlanVanKracht.Roep(db, leerlingId, zorg))
             .Concat(PlanGeevalueerd.Roep(db, leerlingId, zorg))
             .Concat(Aanmeldingsbronnen.Aangemeld.Roep(db, leerlingId, zorg))
-            .Concat(Aanmeldingsbronnen.Besloten.Roep(db, leerlingId, zorg)));
+            .Concat(Aanmeldingsbronnen.Besloten.Roep(db, leerlingId, zorg))
+            .Concat(Aanvraagbronnen.Ingediend.Roep(db, leerlingId, zorg))
+            .Concat(Aanvraagbronnen.Besloten.Roep(db, leerlingId, zorg)));
 
     // After the parts: static members initialise in the order written.
     public static IDossierbron<PmStap> PmStappen { get; } = new ZorgBron<PmStap>("stappen op de zorgladder",

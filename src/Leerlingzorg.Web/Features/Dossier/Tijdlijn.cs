@@ -28,6 +28,10 @@ public enum TijdlijnSoort
     Aangemeld = 13,
     /// <summary>The decision on that aanmelding: placed with or without OPP.</summary>
     AanmeldingBesloten = 14,
+    /// <summary>An application sent to the samenwerkingsverband (issue 12).</summary>
+    SwvAanvraag = 15,
+    /// <summary>The samenwerkingsverband decided on an application.</summary>
+    SwvBesluit = 16,
 }
 
 /// <summary>The kind filter of the timeline: everything, one family of kinds, or the gesprekken of one GesprekSoort.</summary>

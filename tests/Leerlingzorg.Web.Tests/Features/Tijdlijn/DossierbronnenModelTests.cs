@@ -27,7 +27,6 @@ public sealed class DossierbronnenModelTests(TwoSchoolsFixture fixture) : IClass
         [typeof(Domain.Besprekingen.Bespreking)] = "the meeting's planning (kind, day, place, chair, participants); each student's part is an Agendapunt",
         [typeof(Domain.Besprekingen.Inventarisatie)] = "the docent's task (class, deadline, handed in); his judgements are InventarisatieRegel rows",
         [typeof(GesprekConcept)] = "the author's own unsaved draft, read only by him and removed on saving",
-        [typeof(Domain.Aanvragen.Swvaanvraag)] = "the SWV's row (ADR 0010), not the school's dossier: the school reads it only as the sender",
     };
 
     private static bool OverEenLeerling(IEntityType t) =>

@@ -1,0 +1,67 @@
+using Leerlingzorg.Domain;
+using Leerlingzorg.Domain.Aanvragen;
+using Leerlingzorg.Domain.Dossier;
+using Leerlingzorg.Web.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Leerlingzorg.Web.Features.Dossier;
+
+/// <summary>
+/// The dossier source of the applications to the samenwerkingsverband (issue 12, ADR 0010): what the school sent and the
+/// SWV's decision on it. Read through the school-bound context: RLS <c>school_leest</c> lets a school read the rows it
+/// sent, never another school's; Zorg level like the rest of the support structure.
+/// </summary>
+public static class Aanvraagbronnen
+{
+    /// <summary>The kind on the timeline ("individueel arrangement"), computed in SQL.</summary>
+    private static readonly Inline.Deel<Func<Aanvraagsoort, string>> Soortnaam = new(Inline.Namen<Aanvraagsoort>(Swvaanvraag.SoortInZin));
+
+    private static readonly Inline.Deel<Func<Besluituitkomst, string>> Uitkomstnaam = new(Inline.Namen<Besluituitkomst>(Swvaanvraag.UitkomstInWoorden));
+
+    /// <summary>An application sent, on the school's day of sending.</summary>
+    public static readonly Inline.Deel<Func<LeerlingzorgDbContext, Guid, bool, IQueryable<TijdlijnItem>>> Ingediend =
+        new((db, leerlingId, zorg) => db.Swvaanvragen.Where(a => zorg && a.LeerlingId == leerlingId)
+            .Select(a => new TijdlijnItem
+            {
+                Soort = TijdlijnSoort.SwvAanvraag,
+                Id = a.Id,
+                GesprekId = null,
+                Datum = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(EF.Property<DateTime>(a, nameof(Swvaanvraag.IngediendOp)), Schoolkalender.ZoneId)),
+                Tijdstip = a.IngediendOp,
+                Titel = Soortnaam.Roep(a.Soort),
+                GesprekSoortId = null,
+                Persoon = a.IngediendDoorNaam,
+                Vertrouwelijkheid = null,
+                Tekst = a.Vraag.Substring(0, TijdlijnHandler.FragmentLengte),
+                IsVoortgang = false,
+                Deadline = null,
+                AantalLeerlingen = 0,
+                Niveau = null,
+            }));
+
+    /// <summary>The SWV's decision on it: the outcome with the amount, until when, and its reasons.</summary>
+    public static readonly Inline.Deel<Func<LeerlingzorgDbContext, Guid, bool, IQueryable<TijdlijnItem>>> Besloten =
+        new((db, leerlingId, zorg) => db.Swvaanvragen.Where(a => zorg && a.LeerlingId == leerlingId && a.BesluitOp != null && a.Uitkomst != null)
+            .Select(a => new TijdlijnItem
+            {
+                Soort = TijdlijnSoort.SwvBesluit,
+                Id = a.Id,
+                GesprekId = null,
+                Datum = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(EF.Property<DateTime>(a, nameof(Swvaanvraag.BesluitOp)), Schoolkalender.ZoneId)),
+                Tijdstip = a.BesluitOp!.Value,
+                Titel = Uitkomstnaam.Roep(a.Uitkomst!.Value)
+                    + (a.ToegekendBedrag == null ? "" : " € " + a.ToegekendBedrag.Value.ToString().Replace(".", ","))
+                    + " (" + Soortnaam.Roep(a.Soort) + ")",
+                GesprekSoortId = null,
+                Persoon = a.BesluitDoorNaam,
+                Vertrouwelijkheid = null,
+                Tekst = a.Besluittekst!.Substring(0, TijdlijnHandler.FragmentLengte),
+                IsVoortgang = false,
+                Deadline = a.ToegekendTot,
+                AantalLeerlingen = 0,
+                Niveau = null,
+            }));
+
+    public static IDossierbron<Swvaanvraag> Aanvragen { get; } = new Ondersteuningsbronnen.ZorgBron<Swvaanvraag>("aanvragen bij het samenwerkingsverband",
+        (db, leerlingId, zorg) => db.Swvaanvragen.Where(a => zorg && a.LeerlingId == leerlingId), Ingediend, Besloten);
+}
