@@ -78,6 +78,8 @@ public sealed class LeerlingzorgDbContext(DbContextOptions<LeerlingzorgDbContext
     public DbSet<Mail.Mailbericht> Mailberichten => Set<Mail.Mailbericht>();
     public DbSet<Domain.Aanvragen.Swvaanvraag> Swvaanvragen => Set<Domain.Aanvragen.Swvaanvraag>();
     public DbSet<Domain.Aanvragen.Beoordeling> Beoordelingen => Set<Domain.Aanvragen.Beoordeling>();
+    public DbSet<Domain.Aanvragen.Swvbudget> Swvbudgetten => Set<Domain.Aanvragen.Swvbudget>();
+    public DbSet<Domain.Aanvragen.Besteding> Bestedingen => Set<Domain.Aanvragen.Besteding>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
