@@ -64,6 +64,12 @@ public sealed class TwoSwvFixture : IAsyncLifetime
             AanvraagId = aanvraag.Id, Rol = Beoordelaarsrol.Manager, DoorId = medewerker, DoorNaam = "Manager",
             Positief = true, Toelichting = "Passend", Op = DateTimeOffset.UtcNow,
         });
+        db.Swvbudgetten.Add(new Swvbudget { Schooljaar = new Schooljaar(2026), Bedrag = 100_000m });
+        db.Bestedingen.Add(new Besteding
+        {
+            AanvraagId = aanvraag.Id, OntvangendeSchoolId = aanvraag.SchoolId, Bedrag = 100m, Datum = new DateOnly(2026, 12, 1),
+            Omschrijving = "Factuur", DoorId = medewerker, Op = DateTimeOffset.UtcNow,
+        });
         await db.SaveChangesAsync();
     }
 

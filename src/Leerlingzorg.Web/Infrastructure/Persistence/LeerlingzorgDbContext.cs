@@ -82,6 +82,8 @@ public sealed class LeerlingzorgDbContext(DbContextOptions<LeerlingzorgDbContext
     public DbSet<Domain.Ondersteuningsprofielen.Ondersteuningsprofiel> Ondersteuningsprofielen => Set<Domain.Ondersteuningsprofielen.Ondersteuningsprofiel>();
     /// <summary>Public data outside the tenancy (ADR 0010): every reader sees every row; only its own school writes one.</summary>
     public DbSet<Domain.Ondersteuningsprofielen.GepubliceerdProfiel> GepubliceerdeProfielen => Set<Domain.Ondersteuningsprofielen.GepubliceerdProfiel>();
+    public DbSet<Domain.Aanvragen.Swvbudget> Swvbudgetten => Set<Domain.Aanvragen.Swvbudget>();
+    public DbSet<Domain.Aanvragen.Besteding> Bestedingen => Set<Domain.Aanvragen.Besteding>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

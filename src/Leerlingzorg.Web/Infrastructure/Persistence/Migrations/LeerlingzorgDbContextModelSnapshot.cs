@@ -255,6 +255,60 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                     b.ToTable("swv_beoordelingen", (string)null);
                 });
 
+            modelBuilder.Entity("Leerlingzorg.Domain.Aanvragen.Besteding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AanvraagId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("aanvraag_id");
+
+                    b.Property<decimal>("Bedrag")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("bedrag");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("date")
+                        .HasColumnName("datum");
+
+                    b.Property<Guid>("DoorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("door_id");
+
+                    b.Property<string>("Omschrijving")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("omschrijving");
+
+                    b.Property<Guid>("OntvangendeSchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ontvangende_school_id");
+
+                    b.Property<DateTimeOffset>("Op")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("op");
+
+                    b.Property<Guid>("SwvId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("swv_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_swv_bestedingen");
+
+                    b.HasIndex("SwvId", "AanvraagId")
+                        .HasDatabaseName("ix_swv_bestedingen_swv_id_aanvraag_id");
+
+                    b.HasIndex("SwvId", "Datum")
+                        .HasDatabaseName("ix_swv_bestedingen_swv_id_datum");
+
+                    b.ToTable("swv_bestedingen", (string)null);
+                });
+
             modelBuilder.Entity("Leerlingzorg.Domain.Aanvragen.Swvaanvraag", b =>
                 {
                     b.Property<Guid>("Id")
@@ -275,6 +329,10 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("besluittekst");
+
+                    b.Property<DateOnly?>("EvaluatieOp")
+                        .HasColumnType("date")
+                        .HasColumnName("evaluatie_op");
 
                     b.Property<DateTimeOffset?>("GeplandOp")
                         .HasColumnType("timestamp with time zone")
@@ -378,6 +436,41 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_swv_aanvragen_swv_id_status_ingediend_op");
 
                     b.ToTable("swv_aanvragen", (string)null);
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Aanvragen.Swvbudget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Bedrag")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("bedrag");
+
+                    b.Property<int>("Schooljaar")
+                        .HasColumnType("integer")
+                        .HasColumnName("schooljaar");
+
+                    b.Property<Guid>("SwvId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("swv_id");
+
+                    b.Property<int>("Versie")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("versie");
+
+                    b.HasKey("Id")
+                        .HasName("pk_swv_budgetten");
+
+                    b.HasIndex("SwvId", "Schooljaar")
+                        .IsUnique()
+                        .HasDatabaseName("ix_swv_budgetten_swv_id_schooljaar");
+
+                    b.ToTable("swv_budgetten", (string)null);
                 });
 
             modelBuilder.Entity("Leerlingzorg.Domain.Audit.AuditEntry", b =>
@@ -3335,6 +3428,24 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_swv_beoordelingen_swvaanvragen_swv_id_aanvraag_id");
                 });
 
+            modelBuilder.Entity("Leerlingzorg.Domain.Aanvragen.Besteding", b =>
+                {
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.Samenwerkingsverband", null)
+                        .WithMany()
+                        .HasForeignKey("SwvId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_swv_bestedingen_samenwerkingsverbanden_swv_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Aanvragen.Swvaanvraag", null)
+                        .WithMany()
+                        .HasForeignKey("SwvId", "AanvraagId")
+                        .HasPrincipalKey("SwvId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_swv_bestedingen_swvaanvragen_swv_id_aanvraag_id");
+                });
+
             modelBuilder.Entity("Leerlingzorg.Domain.Aanvragen.Swvaanvraag", b =>
                 {
                     b.HasOne("Leerlingzorg.Domain.Organisatie.School", null)
@@ -3350,6 +3461,16 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_swv_aanvragen_samenwerkingsverbanden_swv_id");
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Aanvragen.Swvbudget", b =>
+                {
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.Samenwerkingsverband", null)
+                        .WithMany()
+                        .HasForeignKey("SwvId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_swv_budgetten_samenwerkingsverbanden_swv_id");
                 });
 
             modelBuilder.Entity("Leerlingzorg.Domain.Besprekingen.Agendapunt", b =>
