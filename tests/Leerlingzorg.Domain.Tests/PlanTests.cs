@@ -1,3 +1,5 @@
+using PartnerFunctie = Leerlingzorg.Domain.Besprekingen.PartnerFunctie;
+using PartnerFuncties = Leerlingzorg.Domain.Besprekingen.PartnerFuncties;
 using Leerlingzorg.Domain.Leerlingen;
 using Leerlingzorg.Domain.Ondersteuning;
 using Leerlingzorg.Domain.Plannen;
@@ -411,5 +413,40 @@ public sealed class PlanTests
         Assert.Null(verzoek!.Weiger(null, Nu));
         Assert.Equal(VerzoekStatus.Geweigerd, verzoek.Status);
         Assert.NotEmpty(verzoek.Geef(kind, Vandaag, Nu, Guid.NewGuid()).Fouten);
+    }
+
+    [Fact]
+    public void An_integrated_plan_cleans_its_jeugdhulp_part_and_needs_the_partner_the_help_and_how_they_work_together()
+    {
+        var (leeg, _) = (Volledig with { Jeugdhulp = new Jeugdhulpdeel { Hulp = "  ", Regie = "\0" } }).Schoon();
+        Assert.Null(leeg.Jeugdhulp);
+
+        var (schoon, fouten) = (Volledig with { Jeugdhulp = new Jeugdhulpdeel { Organisatie = " Wijkteam Ede\0 ", Hulp = "Opvoedondersteuning\u0007 thuis" } }).Schoon();
+        Assert.Empty(fouten);
+        Assert.Equal("Wijkteam Ede", schoon.Jeugdhulp!.Organisatie);
+        Assert.Equal("Opvoedondersteuning thuis", schoon.Jeugdhulp.Hulp);
+        var onvolledig = schoon.Onvolledig(PlanSoort.Opp);
+        Assert.Equal([nameof(Jeugdhulpdeel.Afstemming)], onvolledig.Select(f => f.Veld));
+        Assert.Contains("school en jeugdhulp elkaar versterken", onvolledig[0].Melding, StringComparison.Ordinal);
+        Assert.Empty((schoon with { Jeugdhulp = schoon.Jeugdhulp with { Afstemming = "Elke zes weken overleg met de brugfunctionaris." } }).Onvolledig(PlanSoort.Opp));
+
+        var (_, teLang) = (Volledig with { Jeugdhulp = new Jeugdhulpdeel { Hulp = new string('x', 100_000) } }).Schoon();
+        Assert.Contains(teLang, f => f.Veld == nameof(Jeugdhulpdeel.Hulp) && f.Melding.Contains("hoogstens 8.000 tekens", StringComparison.Ordinal));
+        // The jeugdhulp part is not what the parents consent to: changing it alone keeps the handelingsdeel the same.
+        Assert.False((Volledig with { Jeugdhulp = new Jeugdhulpdeel { Hulp = "Gezinscoach" } }).HandelingsdeelVerschiltVan(Volledig));
+    }
+
+    [Theory]
+    [InlineData(PartnerFunctie.Brugfunctionaris, true)]
+    [InlineData(PartnerFunctie.Jeugdhulp, true)]
+    [InlineData(PartnerFunctie.Schoolmaatschappelijkwerker, true)]
+    [InlineData(PartnerFunctie.Ggz, true)]
+    [InlineData(PartnerFunctie.Leerplichtambtenaar, false)]
+    [InlineData(PartnerFunctie.Preventiemedewerker, false)]
+    [InlineData(PartnerFunctie.OrthopedagoogSwv, false)]
+    public void Help_at_home_comes_from_the_wijkteam_jeugdhulp_smw_ggz_and_the_youth_nurse_not_from_leerplicht(PartnerFunctie functie, bool jeugdhulp)
+    {
+        Assert.Equal(jeugdhulp, PartnerFuncties.IsJeugdhulp(functie));
+        Assert.DoesNotMatch("^[A-Z][a-z]+[A-Z]", PartnerFuncties.Weergave(functie));
     }
 }

@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Leerlingzorg.E2E;
 
-/// <summary>Issue 11: the zorgcoördinator starts an OPP for a student, writes it (autosave survives a reload) and sends it to the parents.</summary>
+/// <summary>Issue 11: the zorgcoördinator starts an OPP for a student, writes it (autosave survives a reload), adds the help at home from the wijkteam, and sends it to the parents.</summary>
 [Collection(AppCollection.Name)]
 public sealed class PlanOpstellenTests(AppHost host)
 {
@@ -50,11 +50,26 @@ public sealed class PlanOpstellenTests(AppHost host)
         await Expect(page.GetByTestId("veld-beginsituatie-leerling")).ToHaveValueAsync(beginsituatie);
         await Expect(page.GetByTestId("regel-ondersteuning").Last).ToHaveValueAsync("Remedial teaching lezen");
 
+        // Help at home makes it one integrated plan: the partner comes from the school's own list, and the missing consent shows.
+        await page.GetByTestId("jeugdhulp-toevoegen").ClickAsync();
+        await page.GetByTestId("jeugdhulp-partner").ClickAsync();
+        await Wachten.KiesAsync(page, page.GetByRole(AriaRole.Option, new() { Name = "Wijkteam", Exact = false }));
+        await Expect(page.GetByTestId("jeugdhulp-toestemming")).ToContainTextAsync("nog geen toestemming");
+        await page.GetByTestId("jeugdhulp-hulp").FillAsync("Opvoedondersteuning thuis door het wijkteam, sinds oktober.");
+        await page.GetByTestId("jeugdhulp-afstemming").FillAsync("Mentor en brugfunctionaris bellen elke twee weken; samen met de ouders in het OPP-gesprek.");
+        await page.GetByTestId("jeugdhulp-regie").FillAsync("brugfunctionaris wijkteam");
+        await page.GetByTestId("jeugdhulp-regie").PressAsync("Tab");
+        await Expect(page.GetByTestId("autosave-status")).ToContainTextAsync("Opgeslagen om", new() { Timeout = 15_000 });
+        await Wachten.TotStilAsync(page);
+        await page.GetByTestId("plan-jeugdhulp").ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppHost.Screenshots, "plan-integraal.png") });
+
         await page.GetByTestId("plan-voorleggen").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Voorleggen", Exact = true }).ClickAsync();
         await Expect(page.GetByTestId("plan-status")).ToHaveTextAsync("Ter instemming");
         await Expect(page.GetByTestId("besluit").First).ToContainTextAsync("nog niet beslist");
         await Expect(page.GetByTestId("plan-inhoud-weergave")).ToContainTextAsync("Remedial teaching lezen");
+        await Expect(page.GetByTestId("weergave-jeugdhulp")).ToContainTextAsync("Opvoedondersteuning thuis");
 
         await Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
         await Wachten.TotStilAsync(page);

@@ -11,6 +11,11 @@ public enum PartnerFunctie
     Wijkagent = 6,
     Jeugdhulp = 7,
     Overig = 8,
+    Schoolmaatschappelijkwerker = 9,
+    /// <summary>Jeugd-GGZ (child and adolescent mental health care).</summary>
+    Ggz = 10,
+    /// <summary>Centrum voor Jeugd en Gezin.</summary>
+    Cjg = 11,
 }
 
 /// <summary>
@@ -48,12 +53,22 @@ public static class PartnerFuncties
     {
         PartnerFunctie.Jeugdverpleegkundige => "GGD-jeugdverpleegkundige",
         PartnerFunctie.Leerplichtambtenaar => "Leerplichtambtenaar",
-        PartnerFunctie.Preventiemedewerker => "Preventiemedewerker",
+        PartnerFunctie.Preventiemedewerker => "Preventiemedewerker (bijv. Indigo)",
         PartnerFunctie.Brugfunctionaris => "Brugfunctionaris / wijkteam",
         PartnerFunctie.OrthopedagoogSwv => "Orthopedagoog samenwerkingsverband",
         PartnerFunctie.Wijkagent => "Wijkagent",
         PartnerFunctie.Jeugdhulp => "Jeugdhulp",
+        PartnerFunctie.Schoolmaatschappelijkwerker => "Schoolmaatschappelijk werker",
+        PartnerFunctie.Ggz => "Jeugd-GGZ",
+        PartnerFunctie.Cjg => "Centrum voor Jeugd en Gezin",
         PartnerFunctie.Overig => "Overig",
         _ => functie.ToString(),
     };
+
+    /// <summary>A partner as the contact of a plan: "Samira El Idrissi, Brugfunctionaris / wijkteam".</summary>
+    public static string Contact(string naam, PartnerFunctie functie) => $"{naam}, {functie.Weergave()}";
+
+    /// <summary>The functions that give help at home, for the jeugdhulp part of an integrated plan (seed 004, DOMAIN.md "Support at home").</summary>
+    public static bool IsJeugdhulp(this PartnerFunctie functie) => functie is PartnerFunctie.Jeugdhulp or PartnerFunctie.Brugfunctionaris
+        or PartnerFunctie.Schoolmaatschappelijkwerker or PartnerFunctie.Jeugdverpleegkundige or PartnerFunctie.Ggz or PartnerFunctie.Cjg;
 }

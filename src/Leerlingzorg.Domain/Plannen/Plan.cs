@@ -56,6 +56,28 @@ public sealed record Onderwijsdoel(string Doel, string? Aanpak);
 /// <summary>One line of the handelingsdeel: the support, who gives it, how often, and the student's intervention it stands for.</summary>
 public sealed record Ondersteuningsregel(string Ondersteuning, string? Wie, string? HoeVaak, Guid? InzetId);
 
+/// <summary>
+/// The jeugdhulp part of one integrated plan (seed 004: "waar dit van toepassing is, komt er één integraal plan van aanpak
+/// tussen onderwijs en jeugdhulp"): the partner from the school's directory (its organisation and contact kept as they
+/// were when the version was written), the help at home, how school and home reinforce each other, and who coordinates.
+/// </summary>
+public sealed record Jeugdhulpdeel
+{
+    public Guid? PartnerId { get; init; }
+    /// <summary>The partner's organisation ("Wijkteam Ede"): also the partner a consent to share must name.</summary>
+    public string? Organisatie { get; init; }
+    /// <summary>The contact person and function ("Sanne Bos, brugfunctionaris").</summary>
+    public string? Contactpersoon { get; init; }
+    /// <summary>The help at home: what, by whom, since when.</summary>
+    public string? Hulp { get; init; }
+    /// <summary>How the support at school and the help at home reinforce each other, and when they meet.</summary>
+    public string? Afstemming { get; init; }
+    /// <summary>Who keeps the overview ("de brugfunctionaris", "de zorgcoördinator").</summary>
+    public string? Regie { get; init; }
+
+    public bool IsLeeg => PartnerId is null && Organisatie is null && Contactpersoon is null && Hulp is null && Afstemming is null && Regie is null;
+}
+
 /// <summary>The text of one version, as the editor and the draft keeper hold it. Every field is optional while it is a concept.</summary>
 public sealed record PlanInhoud
 {
@@ -79,6 +101,8 @@ public sealed record PlanInhoud
     /// <summary>Who drew it up ("mentor J. de Vries, zorgcoördinator, ouders").</summary>
     public string? OpgesteldDoor { get; init; }
     public DateOnly? Evaluatiedatum { get; init; }
+    /// <summary>Null: no jeugdhulp; else the plan is an integrated plan of school and jeugdhulp (OPP only).</summary>
+    public Jeugdhulpdeel? Jeugdhulp { get; init; }
 
     public const int MaxTekst = 8_000;
     public const int MaxRegel = 300;
@@ -137,6 +161,15 @@ public sealed record PlanInhoud
         {
             fouten.Add(Planfout.Ongeldig(nameof(Handelingsdeel), $"Het handelingsdeel heeft hoogstens {MaxRegels} regels."));
         }
+        var jeugdhulp = Jeugdhulp is null ? null : new Jeugdhulpdeel
+        {
+            PartnerId = Jeugdhulp.PartnerId,
+            Organisatie = Regel(Jeugdhulp.Organisatie, nameof(Jeugdhulpdeel.Organisatie), "De organisatie van de jeugdhulp"),
+            Contactpersoon = Regel(Jeugdhulp.Contactpersoon, nameof(Jeugdhulpdeel.Contactpersoon), "De contactpersoon van de jeugdhulp"),
+            Hulp = Vrij(Jeugdhulp.Hulp, nameof(Jeugdhulpdeel.Hulp), "De hulp thuis"),
+            Afstemming = Vrij(Jeugdhulp.Afstemming, nameof(Jeugdhulpdeel.Afstemming), "De afstemming tussen school en jeugdhulp"),
+            Regie = Regel(Jeugdhulp.Regie, nameof(Jeugdhulpdeel.Regie), "Wie de regie heeft"),
+        };
         var schoon = new PlanInhoud
         {
             BeginsituatieLeerling = Vrij(BeginsituatieLeerling, nameof(BeginsituatieLeerling), "De beginsituatie van de leerling"),
@@ -153,6 +186,7 @@ public sealed record PlanInhoud
             VisieLeerling = Vrij(VisieLeerling, nameof(VisieLeerling), "De visie van de leerling"),
             OpgesteldDoor = Regel(OpgesteldDoor, nameof(OpgesteldDoor), "Opgesteld door"),
             Evaluatiedatum = Evaluatiedatum,
+            Jeugdhulp = jeugdhulp is { IsLeeg: false } ? jeugdhulp : null,
         };
         return (schoon, fouten);
     }
@@ -188,6 +222,12 @@ public sealed record PlanInhoud
         if (Evaluatiedatum is null)
         {
             fouten.Add(Planfout.Ongeldig(nameof(Evaluatiedatum), "Plan de evaluatiedatum."));
+        }
+        if (Jeugdhulp is { } jeugdhulp)
+        {
+            Nodig(jeugdhulp.Organisatie, nameof(Jeugdhulpdeel.Organisatie), "Kies de jeugdhulppartner van het integraal plan.");
+            Nodig(jeugdhulp.Hulp, nameof(Jeugdhulpdeel.Hulp), "Beschrijf welke hulp er thuis is.");
+            Nodig(jeugdhulp.Afstemming, nameof(Jeugdhulpdeel.Afstemming), "Beschrijf hoe school en jeugdhulp elkaar versterken.");
         }
         return fouten;
     }

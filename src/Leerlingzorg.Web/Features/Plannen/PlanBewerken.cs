@@ -1,5 +1,7 @@
 using Leerlingzorg.Domain.Audit;
+using Leerlingzorg.Domain.Besprekingen;
 using Leerlingzorg.Domain.Plannen;
+using Microsoft.EntityFrameworkCore;
 
 namespace Leerlingzorg.Web.Features.Plannen;
 
@@ -18,17 +20,31 @@ public sealed class PlanBewerkenHandler(PlanwerkHandler werk)
     {
         ArgumentNullException.ThrowIfNull(inhoud);
         var eerste = gelezenRevisie == 1;
-        return await werk.SchrijfAsync<Opgeslagen>(planId, null, "concept bewerkt", AuditActie.Wijzigen, c =>
+        return await werk.SchrijfAsync<Opgeslagen>(planId, null, "concept bewerkt", AuditActie.Wijzigen, async c =>
         {
             var versie = c.Plan.Versies.FirstOrDefault(v => v.Id == versieId);
             if (versie is null)
             {
-                return Task.FromResult<Result<Opgeslagen>>(Fout.NietGevonden("De versie"));
+                return Fout.NietGevonden("De versie");
+            }
+            if (inhoud.Jeugdhulp is { PartnerId: { } partnerId } jeugdhulp)
+            {
+                // The organisation and contact come from the school's directory (RLS: only this school's partners).
+                var partner = await c.Db.Partners.Where(p => p.Id == partnerId)
+                    .Select(p => new { p.Naam, p.Organisatie, p.Functie }).FirstOrDefaultAsync(cancellationToken);
+                if (partner is null)
+                {
+                    return new Fout(FoutSoort.Ongeldig, "De gekozen jeugdhulppartner staat niet in de partnerlijst van de school. Kies een andere partner.");
+                }
+                inhoud = inhoud with
+                {
+                    Jeugdhulp = jeugdhulp with { Organisatie = partner.Organisatie, Contactpersoon = PartnerFuncties.Contact(partner.Naam, partner.Functie) },
+                };
             }
             var fouten = versie.Bewerk(inhoud, gelezenRevisie, c.Nu, c.UserId);
-            return Task.FromResult<Result<Opgeslagen>>(fouten.Count > 0
+            return fouten.Count > 0
                 ? PlanwerkHandler.Vertaal(fouten)
-                : new Opgeslagen(versie.Revisie, versie.Versie, c.Nu));
+                : new Opgeslagen(versie.Revisie, versie.Versie, c.Nu);
         }, cancellationToken, audit: eerste);
     }
 }

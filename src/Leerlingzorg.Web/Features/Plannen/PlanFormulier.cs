@@ -19,6 +19,18 @@ public sealed class PlanFormulier
     public string? VisieLeerling { get; set; }
     public string? OpgesteldDoor { get; set; }
     public DateTime? Evaluatiedatum { get; set; }
+    /// <summary>Null: no jeugdhulp part (not an integrated plan).</summary>
+    public JeugdhulpVelden? Jeugdhulp { get; set; }
+
+    public sealed class JeugdhulpVelden
+    {
+        public Guid? PartnerId { get; set; }
+        public string? Organisatie { get; set; }
+        public string? Contactpersoon { get; set; }
+        public string? Hulp { get; set; }
+        public string? Afstemming { get; set; }
+        public string? Regie { get; set; }
+    }
 
     public sealed class DoelRij
     {
@@ -51,6 +63,11 @@ public sealed class PlanFormulier
             VisieLeerling = inhoud.VisieLeerling,
             OpgesteldDoor = inhoud.OpgesteldDoor,
             Evaluatiedatum = inhoud.Evaluatiedatum?.ToDateTime(TimeOnly.MinValue),
+            Jeugdhulp = inhoud.Jeugdhulp is not { } j ? null : new JeugdhulpVelden
+            {
+                PartnerId = j.PartnerId, Organisatie = j.Organisatie, Contactpersoon = j.Contactpersoon, Hulp = j.Hulp,
+                Afstemming = j.Afstemming, Regie = j.Regie,
+            },
         };
         formulier.Doelen.AddRange(inhoud.Doelen.Select(d => new DoelRij { Doel = d.Doel, Aanpak = d.Aanpak }));
         formulier.Handelingsdeel.AddRange(inhoud.Handelingsdeel.Select(r => new RegelRij
@@ -76,5 +93,10 @@ public sealed class PlanFormulier
         VisieLeerling = VisieLeerling,
         OpgesteldDoor = OpgesteldDoor,
         Evaluatiedatum = Evaluatiedatum is { } d ? DateOnly.FromDateTime(d) : null,
+        Jeugdhulp = Jeugdhulp is not { } j ? null : new Jeugdhulpdeel
+        {
+            PartnerId = j.PartnerId, Organisatie = j.Organisatie, Contactpersoon = j.Contactpersoon, Hulp = j.Hulp,
+            Afstemming = j.Afstemming, Regie = j.Regie,
+        },
     };
 }

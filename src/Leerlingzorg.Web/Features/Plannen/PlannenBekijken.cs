@@ -1,5 +1,7 @@
 using Leerlingzorg.Domain;
+using Leerlingzorg.Domain.Besprekingen;
 using Leerlingzorg.Domain.Leerlingen;
+using Leerlingzorg.Domain.Ondersteuning;
 using Leerlingzorg.Domain.Plannen;
 using Leerlingzorg.Web.Features.Dossier;
 using Leerlingzorg.Web.Infrastructure.Audit;
@@ -23,10 +25,17 @@ public sealed record PlanKort(Guid Id, PlanSoort Soort, int Nummer, int Aantal, 
 public sealed record PlanDetail(
     Guid PlanId, Guid LeerlingId, string LeerlingNaam, PlanSoort Soort, DateOnly NodigSinds, DateOnly? BeeindigdOp,
     string? Beeindigingsreden, int PlanVersie, bool MagSchrijven, Leerlingzorg.Domain.Plannen.Plantermijnen Termijnen, DateOnly Vandaag,
-    IReadOnlyList<VersieDetail> Versies, IReadOnlyList<Instemmer> Instemmers)
+    IReadOnlyList<VersieDetail> Versies, IReadOnlyList<Instemmer> Instemmers,
+    IReadOnlyList<Jeugdhulppartner> Jeugdhulppartners, IReadOnlySet<string> GedeeldMet)
 {
     public VersieDetail Laatste => Versies[^1];
+
+    /// <summary>Whether the parents (and the student from 16) consented to sharing with <paramref name="organisatie"/> today.</summary>
+    public bool MagDelenMet(string? organisatie) => organisatie is not null && GedeeldMet.Contains(organisatie.Trim());
 }
+
+/// <summary>A partner from the school's directory who gives help at home, for the jeugdhulp part of an integrated plan.</summary>
+public sealed record Jeugdhulppartner(Guid Id, string Naam, string Organisatie, PartnerFunctie Functie);
 
 public sealed record VersieDetail(
     Guid Id, int Nummer, PlanStatus Status, PlanInhoud Inhoud, int Revisie, int Versie, DateTimeOffset BijgewerktOp,
@@ -49,6 +58,8 @@ public sealed record OverlegDetail(Guid Id, string Aanleiding, DateTimeOffset Ge
 public sealed class PlannenBekijkenHandler(
     IDbContextFactory<LeerlingzorgDbContext> dbFactory, CurrentUser currentUser, AuditLog audit, TimeProvider time)
 {
+    private static readonly PartnerFunctie[] Jeugdhulpfuncties = [.. Enum.GetValues<PartnerFunctie>().Where(f => f.IsJeugdhulp())];
+
     public const string AlleenZorg = "De plannen zijn alleen zichtbaar voor de mentor, de coördinator en de zorgrollen.";
 
     public async Task<Result<PlannenOverzicht>> LijstAsync(Guid leerlingId, CancellationToken cancellationToken = default)
@@ -128,10 +139,22 @@ public sealed class PlannenBekijkenHandler(
                 i.Status, i.Revisie, i.GevraagdOp, i.BeslistOp, i.Wijze, i.Reden))],
             [.. overleggen.Where(o => o.VersieId == v.Id).Select(o => new OverlegDetail(o.Id, o.Aanleiding, o.GeopendOp, o.Datum, o.Verslag,
                 o.AfgeslotenOp, o.Versie))])).ToList();
+        var magSchrijven = Planrecht.MagMetRol(currentUser) && Planrecht.MagVoor(currentUser, lezer);
+        IReadOnlyList<Jeugdhulppartner> jeugdhulppartners = [];
+        var gedeeldMet = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (magSchrijven && plan.Soort == PlanSoort.Opp)
+        {
+            jeugdhulppartners = await db.Partners.Where(p => p.Actief && Jeugdhulpfuncties.Contains(p.Functie)).OrderBy(p => p.Organisatie).ThenBy(p => p.Naam)
+                .Select(p => new Jeugdhulppartner(p.Id, p.Naam, p.Organisatie, p.Functie)).ToListAsync(cancellationToken);
+            var delen = await db.Toestemmingen.Where(t => t.LeerlingId == leerlingId && t.Doel == ToestemmingDoel.DelenMetPartner && t.Partner != null)
+                .ToListAsync(cancellationToken);
+            gedeeldMet.UnionWith(delen.Select(t => t.Partner!.Trim()).Distinct(StringComparer.OrdinalIgnoreCase)
+                .Where(o => Toestemmingsregel.Dekking(leerling, ToestemmingDoel.DelenMetPartner, delen, vandaag, o).IsGedekt));
+        }
         await audit.ReadEachAsync(db, [leerlingId], $"plan {plan.Id}", cancellationToken);
         return new PlanDetail(plan.Id, leerlingId, leerling.VolledigeNaam, plan.Soort, plan.NodigSinds, plan.BeeindigdOp,
-            plan.Beeindigingsreden, plan.Versie, Planrecht.MagMetRol(currentUser) && Planrecht.MagVoor(currentUser, lezer),
-            plan.Termijnen(vandaag), vandaag, versies, Instemmingsregel.WieBeslist(leerling, vandaag));
+            plan.Beeindigingsreden, plan.Versie, magSchrijven, plan.Termijnen(vandaag), vandaag, versies, Instemmingsregel.WieBeslist(leerling, vandaag),
+            jeugdhulppartners, gedeeldMet);
     }
 
     public static string Weergave(InstemmingStatus status) => status switch

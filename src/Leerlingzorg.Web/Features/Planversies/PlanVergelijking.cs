@@ -33,7 +33,8 @@ public sealed record PlanVergelijking(
         ArgumentNullException.ThrowIfNull(rechts);
         var linksRegels = links.Inhoud.Handelingsdeel.ToList();
         var rechtsRegels = rechts.Inhoud.Handelingsdeel.ToList();
-        var secties = PlanSecties.Van(links.Inhoud).Zip(PlanSecties.Van(rechts.Inhoud),
+        var metJeugdhulp = links.Inhoud.Jeugdhulp is not null || rechts.Inhoud.Jeugdhulp is not null;
+        var secties = PlanSecties.Van(links.Inhoud, metJeugdhulp).Zip(PlanSecties.Van(rechts.Inhoud, metJeugdhulp),
             (l, r) => new SectieVergelijking(l.Naam, l.Tekst, r.Tekst)).ToList();
         return new PlanVergelijking(plan.Id, plan.LeerlingId, links.Leerling, plan.Soort, plan.InWerking?.Nummer,
             [.. plan.Versies.OrderBy(v => v.Nummer).Select(v => new VersieKeuze(v.Id, v.Nummer, v.Status))],

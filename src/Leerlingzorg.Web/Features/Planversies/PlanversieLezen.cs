@@ -103,9 +103,11 @@ public sealed record PlanversieWeergave(
 /// <summary>The sections of a plan's text, shared by the compare page and the print page.</summary>
 public static class PlanSecties
 {
-    public static IReadOnlyList<PlanSectie> Van(PlanInhoud inhoud)
+    /// <param name="metJeugdhulp">Whether the jeugdhulp sections are listed (empty when this version has none); default: when it has them.</param>
+    public static IReadOnlyList<PlanSectie> Van(PlanInhoud inhoud, bool? metJeugdhulp = null)
     {
         ArgumentNullException.ThrowIfNull(inhoud);
+        var j = inhoud.Jeugdhulp ?? new Jeugdhulpdeel();
         var uitstroom = string.Join(", ", new[] { inhoud.Uitstroombestemming, inhoud.Uitstroomniveau }.Where(t => !string.IsNullOrWhiteSpace(t)));
         var doelen = inhoud.Doelen.Count == 0 ? null
             : string.Join("\n", inhoud.Doelen.Select((d, i) => $"{i + 1}. {d.Doel}{(d.Aanpak is null ? "" : $" — aanpak: {d.Aanpak}")}"));
@@ -123,6 +125,13 @@ public static class PlanSecties
             new("Visie van de leerling", inhoud.VisieLeerling),
             new("Opgesteld door", inhoud.OpgesteldDoor),
             new("Evaluatiedatum", inhoud.Evaluatiedatum is { } d ? PlanversieWeergave.Dag(d) : null),
+            .. !(metJeugdhulp ?? inhoud.Jeugdhulp is not null) ? (IEnumerable<PlanSectie>)[] :
+            [
+                new("Jeugdhulp (integraal plan): partner", j.Organisatie is null ? null : string.Join(" — ", new[] { j.Organisatie, j.Contactpersoon }.Where(t => t is not null))),
+                new("Jeugdhulp: hulp thuis", j.Hulp),
+                new("Jeugdhulp: afstemming met school", j.Afstemming),
+                new("Jeugdhulp: regie", j.Regie),
+            ],
         ];
     }
 

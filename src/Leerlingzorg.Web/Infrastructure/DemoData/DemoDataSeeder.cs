@@ -145,7 +145,9 @@ public sealed partial class DemoDataSeeder(
             new Partner { Naam = "Ineke Bos", Organisatie = "GGD regio Gelderland-Midden", Functie = PartnerFunctie.Jeugdverpleegkundige, Email = "i.bos@ggd.example", Telefoon = "088 355 0000" },
             new Partner { Naam = "Ruud Verhoef", Organisatie = "Leerplicht regio " + EerstePlaats(demo), Functie = PartnerFunctie.Leerplichtambtenaar, Email = "r.verhoef@leerplicht.example" },
             new Partner { Naam = "Samira El Idrissi", Organisatie = "Wijkteam " + EerstePlaats(demo), Functie = PartnerFunctie.Brugfunctionaris, Telefoon = "0317 123 456" },
-            new Partner { Naam = "Tom Hendriks", Organisatie = "Samenwerkingsverband Vallei en Rijn", Functie = PartnerFunctie.OrthopedagoogSwv, Email = "t.hendriks@swv.example" });
+            new Partner { Naam = "Tom Hendriks", Organisatie = "Samenwerkingsverband Vallei en Rijn", Functie = PartnerFunctie.OrthopedagoogSwv, Email = "t.hendriks@swv.example" },
+            new Partner { Naam = "Lotte Jansen", Organisatie = "Indigo Gelderse Vallei", Functie = PartnerFunctie.Preventiemedewerker, Email = "l.jansen@indigo.example" },
+            new Partner { Naam = "Mark de Boer", Organisatie = "Schoolmaatschappelijk werk " + EerstePlaats(demo), Functie = PartnerFunctie.Schoolmaatschappelijkwerker, Telefoon = "0318 765 432" });
         var vandaag = Schoolkalender.Vandaag(time);
         var nu = time.GetUtcNow();
 

@@ -1,6 +1,8 @@
 using Leerlingzorg.Domain.Audit;
+using Leerlingzorg.Domain.Besprekingen;
 using Leerlingzorg.Domain.Gebruikers;
 using Leerlingzorg.Domain.Leerlingen;
+using Leerlingzorg.Domain.Ondersteuning;
 using Leerlingzorg.Domain.Plannen;
 using Leerlingzorg.Web.Features;
 using Leerlingzorg.Web.Features.Plannen;
@@ -235,5 +237,68 @@ public sealed class PlannenTests(TwoSchoolsFixture fixture) : IClassFixture<TwoS
         // A parent is told by mail that a handelingsplan was adopted (link only).
         var mails = await fixture.App.BezorgdeMailAsync();
         Assert.Contains(mails, m => m.GebruikerId == s.OuderGebruiker.Id && m.Link == $"https://leerlingzorg.test/mijn-kinderen/{leerling.Id}/plan");
+    }
+
+    [Fact]
+    public async Task The_jeugdhulp_partner_of_an_integrated_plan_comes_from_the_own_schools_directory_and_its_consent_shows()
+    {
+        var (s, leerling, moeder, vader, _) = await SchoolAsync("Plan integraalschool");
+        var ander = await Data.SchoolAsync("Plan integraal andere school");
+        var wijkteam = new Partner { Naam = "Samira El Idrissi", Organisatie = "Wijkteam Ede", Functie = PartnerFunctie.Brugfunctionaris };
+        var leerplicht = new Partner { Naam = "Ruud Verhoef", Organisatie = "Leerplicht Ede", Functie = PartnerFunctie.Leerplichtambtenaar };
+        var vreemd = new Partner { Naam = "Elders", Organisatie = "Wijkteam Elders", Functie = PartnerFunctie.Jeugdhulp };
+        await using (var db = fixture.App.ContextFor(s.School.Id))
+        {
+            db.Partners.AddRange(wijkteam, leerplicht);
+            await db.SaveChangesAsync();
+        }
+        await using (var db = fixture.App.ContextFor(ander.School.Id))
+        {
+            db.Partners.Add(vreemd);
+            await db.SaveChangesAsync();
+        }
+        var zco = await Data.UserAsync(s.School.Id, Rollen.Zorgcoordinator);
+        const string rol = Rollen.Zorgcoordinator;
+        var planId = (await StartAsync(zco, rol, leerling.Id)).Waarde;
+        var detail = (await DetailAsync(zco, rol, leerling.Id, planId)).Waarde!;
+        var keuze = detail.Jeugdhulppartners.Select(p => p.Id).ToList();
+        Assert.Contains(wijkteam.Id, keuze);
+        Assert.DoesNotContain(leerplicht.Id, keuze);
+        Assert.DoesNotContain(vreemd.Id, keuze);
+
+        var inhoud = Volledig with { Jeugdhulp = new Jeugdhulpdeel { PartnerId = vreemd.Id, Organisatie = "Wijkteam Elders", Hulp = "Gezinscoach" } };
+        var geweigerd = await AlsAsync<PlanBewerkenHandler, Result<Opgeslagen>>(zco, rol, h => h.HandleAsync(planId, detail.Laatste.Id, detail.Laatste.Revisie, inhoud));
+        Assert.Equal(FoutSoort.Ongeldig, geweigerd.Fout?.Soort);
+        Assert.Contains("niet in de partnerlijst", geweigerd.Fout!.Melding, StringComparison.Ordinal);
+
+        // The organisation and contact are taken from the directory, whatever the form sent.
+        inhoud = Volledig with { Jeugdhulp = new Jeugdhulpdeel { PartnerId = wijkteam.Id, Organisatie = "iets anders", Hulp = "Gezinscoach, wekelijks thuis", Afstemming = "Elke zes weken overleg." } };
+        var opgeslagen = await AlsAsync<PlanBewerkenHandler, Result<Opgeslagen>>(zco, rol, h => h.HandleAsync(planId, detail.Laatste.Id, detail.Laatste.Revisie, inhoud));
+        Assert.True(opgeslagen.IsGelukt, opgeslagen.Fout?.Melding);
+        detail = (await DetailAsync(zco, rol, leerling.Id, planId)).Waarde!;
+        Assert.Equal("Wijkteam Ede", detail.Laatste.Inhoud.Jeugdhulp!.Organisatie);
+        Assert.Equal("Samira El Idrissi, Brugfunctionaris / wijkteam", detail.Laatste.Inhoud.Jeugdhulp.Contactpersoon);
+        Assert.Empty(detail.Laatste.Inhoud.Onvolledig(PlanSoort.Opp));
+        Assert.False(detail.MagDelenMet("Wijkteam Ede"));
+
+        // Both parents with gezag consent to sharing with the wijkteam: then the plan may be shared.
+        await using (var db = fixture.App.ContextFor(s.School.Id))
+        {
+            foreach (var ouder in new[] { moeder, vader })
+            {
+                db.Toestemmingen.Add(new Toestemming
+                {
+                    LeerlingId = leerling.Id, OuderId = ouder.Id, Doel = ToestemmingDoel.DelenMetPartner, Partner = "wijkteam ede",
+                    Wijze = ToestemmingWijze.Schriftelijk, GegevenOp = Vandaag, VastgelegdOp = DateTimeOffset.UtcNow, VastgelegdDoor = zco.Id,
+                });
+                if (ouder == moeder)
+                {
+                    await db.SaveChangesAsync();
+                    Assert.False((await DetailAsync(zco, rol, leerling.Id, planId)).Waarde!.MagDelenMet("Wijkteam Ede"));
+                }
+            }
+            await db.SaveChangesAsync();
+        }
+        Assert.True((await DetailAsync(zco, rol, leerling.Id, planId)).Waarde!.MagDelenMet("Wijkteam Ede"));
     }
 }
