@@ -105,6 +105,7 @@ public sealed partial class DemoDataSeeder(
         {
             await DemoProfielAsync(demo, school, cancellationToken);
         }
+        await DemoSwvAsync(swv, scholen.First(s => s.Demo == Rijnland).School, scholen.First(s => s.Demo == Vallei).School, cancellationToken);
         LogSeeded(scholen.Count);
     }
 

@@ -25,11 +25,13 @@ public sealed class AanvraagIndienenTests(TwoSchoolsFixture fixture) : IClassFix
     private TestData Data => new(fixture.App);
 
     /// <summary>An own school whose second student has the scenario's moeder (gezag) and an OPP in force; consent to share with the SWV when asked.</summary>
-    private async Task<(SchoolScenario S, Leerling Leerling)> ScenarioAsync(string naam, bool metToestemming)
+    private Task<(SchoolScenario S, Leerling Leerling)> ScenarioAsync(string naam, bool metToestemming) => ScenarioAsync(fixture.App, naam, metToestemming);
+
+    internal static async Task<(SchoolScenario S, Leerling Leerling)> ScenarioAsync(TestApp app, string naam, bool metToestemming)
     {
-        var s = await Data.SchoolAsync(naam);
+        var s = await new TestData(app).SchoolAsync(naam);
         var leerling = s.Leerlingen[1];
-        await using var db = fixture.App.ContextFor(s.School.Id);
+        await using var db = app.ContextFor(s.School.Id);
         db.LeerlingOuders.Add(new LeerlingOuder { LeerlingId = leerling.Id, OuderId = s.Ouder.Id, Relatie = OuderRelatie.Moeder, Gezag = true });
         var kind = await db.Leerlingen.SingleAsync(l => l.Id == leerling.Id);
         var (plan, instemmingen) = Planmaker.TweeVersies(kind, s.Ouder.Id, s.OuderGebruiker.Id, Vandaag, s.Mentor.Id);
@@ -47,7 +49,7 @@ public sealed class AanvraagIndienenTests(TwoSchoolsFixture fixture) : IClassFix
         return (s, leerling);
     }
 
-    private static AanvraagInvoer Invoer(Guid leerlingId) => new()
+    internal static AanvraagInvoer Invoer(Guid leerlingId) => new()
     {
         LeerlingId = leerlingId, Soort = Aanvraagsoort.Individueel, Vraag = "Kan het SWV een arrangement gedrag toekennen?",
         Samenvatting = "De school heeft de basis- en extra ondersteuning ingezet; het gedrag in de klas verbetert niet.",
