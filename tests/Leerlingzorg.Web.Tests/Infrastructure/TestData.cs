@@ -140,6 +140,14 @@ public sealed class TestData(TestApp app)
                 Voornaam = "Noor", Achternaam = "Aangemeld", Geboortedatum = new DateOnly(2014, 3, 1), Ondersteuningsvraag = "Dyslexie",
                 OntvangenOp = Schooldag.Vandaag.AddDays(-3), VastgelegdOp = DateTimeOffset.UtcNow, VastgelegdDoor = coordinator.Id,
             });
+            // A Verwijsindex registration (issue 12) of today: far from its deadline, so no reminder in any test.
+            db.Signaleringen.Add(new Domain.Verwijsindex.Signalering
+            {
+                LeerlingId = leerlingen[0].Id, Naam = leerlingen[0].VolledigeNaam, Geboortedatum = leerlingen[0].Geboortedatum,
+                GesignaleerdOp = Schooldag.Vandaag, DoorId = coordinator.Id, DoorNaam = "Test Zorgcoördinator", Contactpersoon = "Test Zorgcoördinator",
+                ContactTelefoonOfEmail = "zorg@test.example", VastgelegdOp = DateTimeOffset.UtcNow,
+                Informeringen = [new Domain.Verwijsindex.Informering { OuderId = ouder.Id, Op = Schooldag.Vandaag, Wijze = Domain.Verwijsindex.InformeerWijze.Brief }],
+            });
             // The ondersteuningsprofiel (issue 12): one per school, for the isolation suite; not published.
             db.Ondersteuningsprofielen.Add(new Ondersteuningsprofiel { Ondersteuningsstructuur = "Mentor en zorgcoördinator" });
             await db.SaveChangesAsync();

@@ -51,7 +51,8 @@ public static class Dossierbronnen
     public static IReadOnlyList<IDossierbron> Alle { get; } =
         [Gesprekken, Afspraken, Ondersteuningsbronnen.PmStappen, Ondersteuningsbronnen.Inzetten, Ondersteuningsbronnen.Toestemmingen, Ondersteuningsbronnen.Passen,
             Besprekingsbronnen.Agendapunten, Besprekingsbronnen.Inventarisaties, Ondersteuningsbronnen.Toestemmingsverzoeken,
-            Planbronnen.Versies, Aanmeldingsbronnen.Aanmeldingen, Aanvraagbronnen.Aanvragen];
+            Planbronnen.Versies, Aanmeldingsbronnen.Aanmeldingen, Aanvraagbronnen.Aanvragen,
+            Verwijsindexbronnen.Signaleringen];
 
     /// <summary>
     /// The readable predicate of <see cref="Afspraken"/> over the student, the reader, the gesprekken he may read and the

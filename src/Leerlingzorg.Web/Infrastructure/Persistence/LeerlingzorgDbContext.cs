@@ -76,6 +76,7 @@ public sealed class LeerlingzorgDbContext(DbContextOptions<LeerlingzorgDbContext
     public DbSet<Domain.Plannen.Planoverleg> Planoverleggen => Set<Domain.Plannen.Planoverleg>();
     public DbSet<Domain.Ondersteuning.Toestemmingsverzoek> Toestemmingsverzoeken => Set<Domain.Ondersteuning.Toestemmingsverzoek>();
     public DbSet<Domain.Aanmeldingen.Aanmelding> Aanmeldingen => Set<Domain.Aanmeldingen.Aanmelding>();
+    public DbSet<Domain.Verwijsindex.Signalering> Signaleringen => Set<Domain.Verwijsindex.Signalering>();
     public DbSet<Mail.Mailbericht> Mailberichten => Set<Mail.Mailbericht>();
     public DbSet<Domain.Aanvragen.Swvaanvraag> Swvaanvragen => Set<Domain.Aanvragen.Swvaanvraag>();
     public DbSet<Domain.Aanvragen.Beoordeling> Beoordelingen => Set<Domain.Aanvragen.Beoordeling>();

@@ -2980,6 +2980,97 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                     b.ToTable("plan_overleggen", (string)null);
                 });
 
+            modelBuilder.Entity("Leerlingzorg.Domain.Verwijsindex.Signalering", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AfgemeldDoor")
+                        .HasColumnType("uuid")
+                        .HasColumnName("afgemeld_door");
+
+                    b.Property<DateOnly?>("AfgemeldOp")
+                        .HasColumnType("date")
+                        .HasColumnName("afgemeld_op");
+
+                    b.Property<string>("AfmeldReden")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("afmeld_reden");
+
+                    b.Property<string>("ContactTelefoonOfEmail")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("contact_telefoon_of_email");
+
+                    b.Property<string>("Contactpersoon")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("contactpersoon");
+
+                    b.Property<Guid>("DoorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("door_id");
+
+                    b.Property<string>("DoorNaam")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("door_naam");
+
+                    b.Property<DateOnly>("Geboortedatum")
+                        .HasColumnType("date")
+                        .HasColumnName("geboortedatum");
+
+                    b.Property<DateOnly>("GesignaleerdOp")
+                        .HasColumnType("date")
+                        .HasColumnName("gesignaleerd_op");
+
+                    b.Property<Guid>("LeerlingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("leerling_id");
+
+                    b.Property<string>("Naam")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("naam");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<DateTimeOffset>("VastgelegdOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("vastgelegd_op");
+
+                    b.Property<int>("Versie")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("versie");
+
+                    b.HasKey("Id")
+                        .HasName("pk_signaleringen");
+
+                    b.HasAlternateKey("SchoolId", "Id")
+                        .HasName("ak_signaleringen_school_id_id");
+
+                    b.HasIndex("DoorId")
+                        .HasDatabaseName("ix_signaleringen_door_id");
+
+                    b.HasIndex("SchoolId", "LeerlingId")
+                        .HasDatabaseName("ix_signaleringen_school_id_leerling_id");
+
+                    b.HasIndex("SchoolId", "AfgemeldOp", "GesignaleerdOp")
+                        .HasDatabaseName("ix_signaleringen_school_id_afgemeld_op_gesignaleerd_op");
+
+                    b.ToTable("signaleringen", (string)null);
+                });
+
             modelBuilder.Entity("Leerlingzorg.Web.Infrastructure.Identity.Gebruiker", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4443,6 +4534,91 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_plan_overleggen_plan_versies_school_id_versie_id");
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Verwijsindex.Signalering", b =>
+                {
+                    b.HasOne("Leerlingzorg.Web.Infrastructure.Identity.Gebruiker", null)
+                        .WithMany()
+                        .HasForeignKey("DoorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_signaleringen_gebruikers_door_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_signaleringen_scholen_school_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Leerlingen.Leerling", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId", "LeerlingId")
+                        .HasPrincipalKey("SchoolId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_signaleringen_leerlingen_school_id_leerling_id");
+
+                    b.OwnsMany("Leerlingzorg.Domain.Verwijsindex.Informering", "Informeringen", b1 =>
+                        {
+                            b1.Property<Guid>("SignaleringId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateOnly>("Op");
+
+                            b1.Property<Guid?>("OuderId");
+
+                            b1.Property<Guid>("VastgelegdDoor");
+
+                            b1.Property<string>("Wijze")
+                                .IsRequired();
+
+                            b1.HasKey("SignaleringId", "__synthesizedOrdinal");
+
+                            b1.ToTable("signaleringen");
+
+                            b1
+                                .ToJson("informeringen")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SignaleringId")
+                                .HasConstraintName("fk_signaleringen_signaleringen_signalering_id");
+                        });
+
+                    b.OwnsMany("Leerlingzorg.Domain.Verwijsindex.Verwijsmatch", "Matches", b1 =>
+                        {
+                            b1.Property<Guid>("SignaleringId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateOnly>("Op");
+
+                            b1.Property<string>("Organisatie")
+                                .IsRequired();
+
+                            b1.Property<Guid>("VastgelegdDoor");
+
+                            b1.HasKey("SignaleringId", "__synthesizedOrdinal");
+
+                            b1.ToTable("signaleringen");
+
+                            b1
+                                .ToJson("matches")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SignaleringId")
+                                .HasConstraintName("fk_signaleringen_signaleringen_signalering_id");
+                        });
+
+                    b.Navigation("Informeringen");
+
+                    b.Navigation("Matches");
                 });
 
             modelBuilder.Entity("Leerlingzorg.Web.Infrastructure.Identity.Gebruiker", b =>
