@@ -97,9 +97,7 @@ public sealed class SwvbehandelingHandler(IDbContextFactory<LeerlingzorgDbContex
         SwvStart start;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            var swv = await db.Samenwerkingsverbanden.Where(w => w.Id == currentUser.SamenwerkingsverbandId)
-                .Select(w => new { w.Naam, Scholen = w.Scholen.OrderBy(s => s.Naam).Select(s => new { s.Id, s.Naam }).ToList() })
-                .FirstAsync(cancellationToken);
+            var naam = await db.Samenwerkingsverbanden.Where(w => w.Id == currentUser.SamenwerkingsverbandId).Select(w => w.Naam).FirstAsync(cancellationToken);
             var scholen = await SchoolnamenAsync(db, cancellationToken);
             var telling = await db.Swvaanvragen.Where(a => a.Status == Aanvraagstatus.Ingediend || a.Status == Aanvraagstatus.InBehandeling)
                 .GroupBy(a => new { a.Status, Gepland = a.GeplandOp != null })
@@ -108,14 +106,14 @@ public sealed class SwvbehandelingHandler(IDbContextFactory<LeerlingzorgDbContex
             var (voorMij, uitleg) = await VoorMijAsync(db, ik, cancellationToken);
             var termijnen = await TermijnenAsync(db, vandaag, nu, scholen, cancellationToken);
             var (budget, perSchool) = await BudgetAsync(db, Schooljaar.Op(vandaag), scholen, cancellationToken);
-            start = new SwvStart(swv.Naam, vandaag,
+            start = new SwvStart(naam, vandaag,
                 telling.Where(t => t.Status == Aanvraagstatus.Ingediend).Sum(t => t.Aantal),
                 telling.Where(t => t.Status == Aanvraagstatus.InBehandeling).Sum(t => t.Aantal),
                 telling.Where(t => t.Gepland).Sum(t => t.Aantal),
                 [.. voorMij.Select(r => Regel(r, scholen))], uitleg,
                 termijnen, budget, perSchool,
                 currentUser.IsInRol(Rollen.SwvManager),
-                [.. swv.Scholen.Select(s => (s.Id, s.Naam))]);
+                [.. scholen.OrderBy(s => s.Value, StringComparer.Create(Nl, true)).Select(s => (s.Key, s.Value))]);
             var getoond = voorMij.Select(a => a.LeerlingId).Concat(termijnen.Select(t => t.LeerlingId)).OfType<Guid>().ToList();
             await AuditLeesAsync(db, getoond, $"startpagina samenwerkingsverband: {voorMij.Count} aanvragen voor mij, {termijnen.Count} termijnen", cancellationToken);
         }
