@@ -18,6 +18,16 @@ public static class Aanvraagbronnen
 
     private static readonly Inline.Deel<Func<Besluituitkomst, string>> Uitkomstnaam = new(Inline.Namen<Besluituitkomst>(Swvaanvraag.UitkomstInWoorden));
 
+    /// <summary>
+    /// An amount as <see cref="Swvaanvraag.InEuro"/> writes it ("€ 12.500,00"), in SQL: whole euros with a thousands
+    /// point (an amount stays under € 1.000.000, <see cref="Swvaanvraag.MaxKosten"/>), then the cents.
+    /// </summary>
+    private static readonly Inline.Deel<Func<decimal, string>> Euro = new(b =>
+        "€ " + ((long)Math.Floor(b) >= 1000
+            ? ((long)Math.Floor(b) / 1000).ToString() + "." + ((long)Math.Floor(b) % 1000).ToString().PadLeft(3, '0')
+            : ((long)Math.Floor(b)).ToString())
+        + "," + ((long)Math.Round((b - Math.Floor(b)) * 100)).ToString().PadLeft(2, '0'));
+
     /// <summary>An application sent, on the school's day of sending.</summary>
     public static readonly Inline.Deel<Func<LeerlingzorgDbContext, Guid, bool, IQueryable<TijdlijnItem>>> Ingediend =
         new((db, leerlingId, zorg) => db.Swvaanvragen.Where(a => zorg && a.LeerlingId == leerlingId)
@@ -50,7 +60,7 @@ public static class Aanvraagbronnen
                 Datum = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(EF.Property<DateTime>(a, nameof(Swvaanvraag.BesluitOp)), Schoolkalender.ZoneId)),
                 Tijdstip = a.BesluitOp!.Value,
                 Titel = Uitkomstnaam.Roep(a.Uitkomst!.Value)
-                    + (a.ToegekendBedrag == null ? "" : " € " + a.ToegekendBedrag.Value.ToString().Replace(".", ","))
+                    + (a.ToegekendBedrag == null ? "" : " " + Euro.Roep(a.ToegekendBedrag.Value))
                     + " (" + Soortnaam.Roep(a.Soort) + ")",
                 GesprekSoortId = null,
                 Persoon = a.BesluitDoorNaam,

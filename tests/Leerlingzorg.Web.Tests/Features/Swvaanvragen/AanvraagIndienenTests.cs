@@ -156,7 +156,7 @@ public sealed class AanvraagIndienenTests(TwoSchoolsFixture fixture) : IClassFix
             var aanvraag = await db.Swvaanvragen.AsTracking().SingleAsync(a => a.Id == result.Waarde);
             aanvraag.Status = Aanvraagstatus.Besloten;
             aanvraag.Uitkomst = Besluituitkomst.Toegekend;
-            aanvraag.ToegekendBedrag = 10_000m;
+            aanvraag.ToegekendBedrag = 10_000.05m;
             aanvraag.ToegekendVan = Vandaag;
             aanvraag.ToegekendTot = Vandaag.AddMonths(6);
             aanvraag.Besluittekst = "Toegekend voor een half jaar; evaluatie met de school.";
@@ -172,7 +172,9 @@ public sealed class AanvraagIndienenTests(TwoSchoolsFixture fixture) : IClassFix
         var ingediend = Assert.Single(tijdlijn.Waarde.Items, i => i.Soort == TijdlijnSoort.SwvAanvraag);
         Assert.Equal("individueel arrangement", ingediend.Titel);
         var besluit = Assert.Single(tijdlijn.Waarde.Items, i => i.Soort == TijdlijnSoort.SwvBesluit);
-        Assert.Contains("toegekend € 10000,00", besluit.Titel, StringComparison.Ordinal);
+        // Written in SQL as InEuro writes it: a thousands point, the cents padded.
+        Assert.Contains("toegekend € 10.000,05 (", besluit.Titel, StringComparison.Ordinal);
+        Assert.Contains("toegekend " + Swvaanvraag.InEuro(10_000.05m), besluit.Titel, StringComparison.Ordinal);
         Assert.Equal(Vandaag.AddMonths(6), besluit.Deadline);
         Assert.StartsWith("Toegekend voor een half jaar", besluit.Tekst, StringComparison.Ordinal);
 
@@ -183,7 +185,7 @@ public sealed class AanvraagIndienenTests(TwoSchoolsFixture fixture) : IClassFix
         var lijst = await scope.ServiceProvider.GetRequiredService<AanvragenBekijkenHandler>().HandleAsync(leerling.Id);
         Assert.True(lijst.IsGelukt, lijst.Fout?.Melding);
         var regel = Assert.Single(lijst.Waarde.Aanvragen);
-        Assert.Equal((Aanvraagstatus.Besloten, (Besluituitkomst?)Besluituitkomst.Toegekend, (decimal?)10_000m), (regel.Status, regel.Uitkomst, regel.ToegekendBedrag));
+        Assert.Equal((Aanvraagstatus.Besloten, (Besluituitkomst?)Besluituitkomst.Toegekend, (decimal?)10_000.05m), (regel.Status, regel.Uitkomst, regel.ToegekendBedrag));
         Assert.True(lijst.Waarde.ToestemmingGedekt);
         Assert.Equal(1, lijst.Waarde.OppVersie);
     }
