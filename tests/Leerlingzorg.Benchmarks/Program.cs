@@ -24,6 +24,7 @@ const string Usage = """
       zorgoverzicht [--rounds N] [same database options as bench]    the zorgcoördinator's overview and PM III/IV headers
       agenda [--rounds N] [same database options as bench]           a leerlingbespreking's prepared agenda and saving a student's part
       publiek [--rounds N] [--readers 64] [--seconds 10] [same database options as bench]  the public overview (30 profiles) and its page over loopback HTTP
+      swvstart [--rounds N] [--jaren 1] [same database options as bench]  the SWV's start page, list and application page (a year of applications)
       bdn [same database options as bench] [-- <BenchmarkDotNet arguments>]
       stop      stops and deletes the cluster kept by --keep
 
@@ -47,6 +48,7 @@ try
         "zorgoverzicht" => await Leerlingzorg.Benchmarks.Dossier.ZorgoverzichtCommand.RunAsync(arguments, cancel.Token),
         "agenda" => await Leerlingzorg.Benchmarks.Dossier.AgendaCommand.RunAsync(arguments, cancel.Token),
         "publiek" => await Leerlingzorg.Benchmarks.Publiek.PubliekCommand.RunAsync(arguments, cancel.Token),
+        "swvstart" => await Leerlingzorg.Benchmarks.Swv.SwvStartCommand.RunAsync(arguments, cancel.Token),
         "bdn" => await BenchCommand.RunBenchmarkDotNetAsync(arguments, cancel.Token),
         "stop" => await BenchCommand.StopKeptClusterAsync(cancel.Token),
         _ => throw new ArgumentException($"Unknown command '{arguments.Positional[0]}'.\n\n{Usage}"),

@@ -43,6 +43,12 @@ public sealed class PaginaToegangTests : BunitContext
         { "/mijn-kinderen/{LeerlingId:guid}/wie-keek", Rollen.Zorgcoordinator },
         { "/samenwerkingsverband", Rollen.Ouder },
         { "/leerlingen/{LeerlingId:guid}/plannen/{PlanId:guid}", Rollen.Ouder },
+        { "/swv/aanvragen/{Id:guid}", Rollen.Zorgcoordinator },
+        { "/swv/aanvragen/{Id:guid}", Rollen.Ouder },
+        { "/zorg/aanmeldingen", Rollen.Mentor },
+        { "/zorg/aanmeldingen/{Id:guid}", Rollen.SwvManager },
+        { "/school/ondersteuningsprofiel", Rollen.SwvMedewerker },
+        { "/school/ondersteuningsprofiel", Rollen.Ouder },
     };
 
     [Theory]

@@ -365,9 +365,11 @@ public sealed class SwvbehandelingHandler(IDbContextFactory<LeerlingzorgDbContex
         if (currentUser.IsInRol(Rollen.SwvManager))
         {
             // Arrangements assessed by the deskundige (his own assessment or the decision waits), TLVs with two deskundigen.
+            // Count(…) > 0, not Any(…): inside an OR PostgreSQL would hash every assessment the SWV ever made; a count is
+            // asked per open application, through the (swv_id, aanvraag_id) index (docs/benchmarks.md, swvstart).
             query = open.Where(a =>
                 ((a.Soort == Aanvraagsoort.Individueel || a.Soort == Aanvraagsoort.Groep)
-                    && db.Beoordelingen.Any(b => b.AanvraagId == a.Id && deskundig.Contains(b.Rol)))
+                    && db.Beoordelingen.Count(b => b.AanvraagId == a.Id && deskundig.Contains(b.Rol)) > 0)
                 || (a.Soort == Aanvraagsoort.Tlv && db.Beoordelingen.Where(b => b.AanvraagId == a.Id).Select(b => b.DoorId).Distinct().Count() >= 2));
             uitleg = "Aanvragen die de deskundige beoordeelde: uw beoordeling of uw besluit.";
         }
@@ -375,9 +377,9 @@ public sealed class SwvbehandelingHandler(IDbContextFactory<LeerlingzorgDbContex
         {
             query = open.Where(a =>
                 ((a.Soort == Aanvraagsoort.Individueel || a.Soort == Aanvraagsoort.Groep)
-                    && !db.Beoordelingen.Any(b => b.AanvraagId == a.Id && deskundig.Contains(b.Rol)))
+                    && db.Beoordelingen.Count(b => b.AanvraagId == a.Id && deskundig.Contains(b.Rol)) == 0)
                 || (a.Soort == Aanvraagsoort.Tlv && db.Beoordelingen.Count(b => b.AanvraagId == a.Id) < 2
-                    && !db.Beoordelingen.Any(b => b.AanvraagId == a.Id && b.DoorId == ik)));
+                    && db.Beoordelingen.Count(b => b.AanvraagId == a.Id && b.DoorId == ik) == 0));
             uitleg = "Arrangementen en TLV's die op uw beoordeling als deskundige wachten.";
         }
         else

@@ -34,6 +34,11 @@ internal sealed class SwvaanvraagConfiguration : IEntityTypeConfiguration<Swvaan
         // The SWV's work lists (its own rows, by status) and a school's own applications per student.
         builder.HasIndex(a => new { a.SwvId, a.Status, a.IngediendOp });
         builder.HasIndex(a => new { a.SchoolId, a.LeerlingId });
+        // As the years pile up: the list of all applications newest first, the year's grants (budget per school) and the
+        // arrangements still running (their evaluations), without reading every decided application of earlier years.
+        builder.HasIndex(a => new { a.SwvId, a.IngediendOp });
+        builder.HasIndex(a => new { a.SwvId, a.ToegekendVan });
+        builder.HasIndex(a => new { a.SwvId, a.ToegekendTot });
     }
 
     private static void Jsonb<T>(PropertyBuilder<T> property) => property.HasColumnType("jsonb")

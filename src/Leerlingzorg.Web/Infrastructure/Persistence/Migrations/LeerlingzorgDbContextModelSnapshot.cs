@@ -432,6 +432,15 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                     b.HasIndex("SchoolId", "LeerlingId")
                         .HasDatabaseName("ix_swv_aanvragen_school_id_leerling_id");
 
+                    b.HasIndex("SwvId", "IngediendOp")
+                        .HasDatabaseName("ix_swv_aanvragen_swv_id_ingediend_op");
+
+                    b.HasIndex("SwvId", "ToegekendTot")
+                        .HasDatabaseName("ix_swv_aanvragen_swv_id_toegekend_tot");
+
+                    b.HasIndex("SwvId", "ToegekendVan")
+                        .HasDatabaseName("ix_swv_aanvragen_swv_id_toegekend_van");
+
                     b.HasIndex("SwvId", "Status", "IngediendOp")
                         .HasDatabaseName("ix_swv_aanvragen_swv_id_status_ingediend_op");
 
