@@ -23,6 +23,7 @@ public enum AanvraagVeld
     Tot,
     Kosten,
     Toestemming,
+    Leerlingen,
 }
 
 public sealed record Aanvraagfout(AanvraagVeld Veld, string Melding);
@@ -67,45 +68,11 @@ public sealed partial class Swvaanvraag
         {
             fouten.Add(new(AanvraagVeld.Soort, "Kies wat u aanvraagt."));
         }
-        var vraag = Tekst.Vrij(invoer.Vraag);
-        if (vraag.Length == 0)
+        fouten.AddRange(ControleerTeksten(invoer, "Vul een samenvatting van de situatie van de leerling in."));
+        if (invoer.Soort == Aanvraagsoort.Groep)
         {
-            fouten.Add(new(AanvraagVeld.Vraag, "Vul de vraag aan het samenwerkingsverband in."));
-        }
-        else if (vraag.Length > MaxVraag)
-        {
-            fouten.Add(new(AanvraagVeld.Vraag, Hooguit("De vraag", MaxVraag, vraag.Length)));
-        }
-        var samenvatting = Tekst.Vrij(invoer.Samenvatting);
-        if (samenvatting.Length == 0)
-        {
-            fouten.Add(new(AanvraagVeld.Samenvatting, "Vul een samenvatting van de situatie van de leerling in."));
-        }
-        else if (samenvatting.Length > MaxSamenvatting)
-        {
-            fouten.Add(new(AanvraagVeld.Samenvatting, Hooguit("De samenvatting", MaxSamenvatting, samenvatting.Length)));
-        }
-        var bijlagen = invoer.Bijlagen ?? [];
-        if (bijlagen.Count > MaxBijlagen)
-        {
-            fouten.Add(new(AanvraagVeld.Bijlagen, $"Stuur hooguit {MaxBijlagen} bijlagen mee."));
-        }
-        foreach (var bijlage in bijlagen)
-        {
-            var titel = Tekst.Regel(bijlage.Titel);
-            var tekst = Tekst.Vrij(bijlage.Tekst);
-            if (titel.Length == 0 || tekst.Length == 0)
-            {
-                fouten.Add(new(AanvraagVeld.Bijlagen, "Een bijlage heeft een titel en een tekst."));
-            }
-            else if (titel.Length > MaxBijlageTitel)
-            {
-                fouten.Add(new(AanvraagVeld.Bijlagen, Hooguit($"De titel van bijlage ‘{titel[..40]}…’", MaxBijlageTitel, titel.Length)));
-            }
-            else if (tekst.Length > MaxBijlageTekst)
-            {
-                fouten.Add(new(AanvraagVeld.Bijlagen, Hooguit($"De bijlage ‘{titel}’", MaxBijlageTekst, tekst.Length)));
-            }
+            fouten.Add(new(AanvraagVeld.Soort,
+                "Een groepsarrangement is voor meer leerlingen samen: u vraagt het aan op de pagina ‘Aanvragen SWV’, waar u de leerlingen kiest."));
         }
         if (VraagtOndersteuning(invoer.Soort))
         {
@@ -132,6 +99,51 @@ public sealed partial class Swvaanvraag
         var namen = leerling.Ouders.Where(o => o.Ouder is not null).ToDictionary(o => o.OuderId, o => o.Ouder!.VolledigeNaam);
         return $"Zonder toestemming voor ‘{ToestemmingDoel.DelenMetSwv.Weergave()}’ kan de aanvraag niet worden ingediend. "
             + dekking.Uitleg(namen);
+    }
+
+    /// <summary>The question, the summary (<paramref name="geenSamenvatting"/> when empty) and the attachments.</summary>
+    private static IEnumerable<Aanvraagfout> ControleerTeksten(Aanvraaginvoer invoer, string geenSamenvatting)
+    {
+        var vraag = Tekst.Vrij(invoer.Vraag);
+        if (vraag.Length == 0)
+        {
+            yield return new(AanvraagVeld.Vraag, "Vul de vraag aan het samenwerkingsverband in.");
+        }
+        else if (vraag.Length > MaxVraag)
+        {
+            yield return new(AanvraagVeld.Vraag, Hooguit("De vraag", MaxVraag, vraag.Length));
+        }
+        var samenvatting = Tekst.Vrij(invoer.Samenvatting);
+        if (samenvatting.Length == 0)
+        {
+            yield return new(AanvraagVeld.Samenvatting, geenSamenvatting);
+        }
+        else if (samenvatting.Length > MaxSamenvatting)
+        {
+            yield return new(AanvraagVeld.Samenvatting, Hooguit("De samenvatting", MaxSamenvatting, samenvatting.Length));
+        }
+        var bijlagen = invoer.Bijlagen ?? [];
+        if (bijlagen.Count > MaxBijlagen)
+        {
+            yield return new(AanvraagVeld.Bijlagen, $"Stuur hooguit {MaxBijlagen} bijlagen mee.");
+        }
+        foreach (var bijlage in bijlagen)
+        {
+            var titel = Tekst.Regel(bijlage.Titel);
+            var tekst = Tekst.Vrij(bijlage.Tekst);
+            if (titel.Length == 0 || tekst.Length == 0)
+            {
+                yield return new(AanvraagVeld.Bijlagen, "Een bijlage heeft een titel en een tekst.");
+            }
+            else if (titel.Length > MaxBijlageTitel)
+            {
+                yield return new(AanvraagVeld.Bijlagen, Hooguit($"De titel van bijlage ‘{titel[..40]}…’", MaxBijlageTitel, titel.Length));
+            }
+            else if (tekst.Length > MaxBijlageTekst)
+            {
+                yield return new(AanvraagVeld.Bijlagen, Hooguit($"De bijlage ‘{titel}’", MaxBijlageTekst, tekst.Length));
+            }
+        }
     }
 
     private static IEnumerable<Aanvraagfout> ControleerGevraagd(GevraagdeOndersteuning? gevraagd)
@@ -192,33 +204,43 @@ public sealed partial class Swvaanvraag
             return (null, fouten);
         }
         var metOpp = opp is { IsInWerking: true } && opp.LeerlingId == leerling.Id ? opp : null;
-        var aanvraag = new Swvaanvraag
+        var aanvraag = Nieuw(swvId, leerling.SchoolId, invoer, nu, door);
+        aanvraag.LeerlingId = leerling.Id;
+        aanvraag.Leerling = Gegevens(wie);
+        aanvraag.Snapshot = aanvraag.Snapshot with
         {
-            SwvId = swvId,
-            SchoolId = leerling.SchoolId,
-            LeerlingId = leerling.Id,
-            Soort = invoer.Soort,
-            Status = Aanvraagstatus.Ingediend,
-            Vraag = Tekst.Vrij(invoer.Vraag),
-            Leerling = new Leerlinggegevens(leerling.VolledigeNaam, leerling.Geboortedatum, Tekst.RegelOfNull(wie.Leerjaar), Tekst.RegelOfNull(wie.Niveau)),
-            Snapshot = new Aanvraagsnapshot
-            {
-                Samenvatting = Tekst.Vrij(invoer.Samenvatting),
-                OppVersie = metOpp?.Nummer,
-                OppVanKrachtSinds = metOpp?.Ingang,
-                // A copy: a record with init-only members and read-only lists, serialized into the SWV's row.
-                Opp = metOpp?.Inhoud is { } inhoud ? inhoud with { } : null,
-                Bijlagen = [.. (invoer.Bijlagen ?? []).Select(b => new Bijlage(Tekst.Regel(b.Titel), Tekst.Vrij(b.Tekst)))],
-            },
-            Gevraagd = VraagtOndersteuning(invoer.Soort) && invoer.Gevraagd is { } g
-                ? g with { Soort = Tekst.Regel(g.Soort), Intensiteit = Tekst.RegelOfNull(g.Intensiteit) }
-                : null,
-            IngediendOp = nu,
-            IngediendDoor = door.Id,
-            IngediendDoorNaam = Tekst.Regel(door.Weergave) is { Length: > 200 } lang ? lang[..200] : Tekst.Regel(door.Weergave),
+            OppVersie = metOpp?.Nummer,
+            OppVanKrachtSinds = metOpp?.Ingang,
+            // A copy: a record with init-only members and read-only lists, serialized into the SWV's row.
+            Opp = metOpp?.Inhoud is { } inhoud ? inhoud with { } : null,
         };
         return (aanvraag, []);
     }
+
+    /// <summary>What every application carries: the question, the summary and attachments, the support asked, who sent it when.</summary>
+    private static Swvaanvraag Nieuw(Guid swvId, Guid schoolId, Aanvraaginvoer invoer, DateTimeOffset nu, Indiener door) => new()
+    {
+        SwvId = swvId,
+        SchoolId = schoolId,
+        Soort = invoer.Soort,
+        Status = Aanvraagstatus.Ingediend,
+        Vraag = Tekst.Vrij(invoer.Vraag),
+        Snapshot = new Aanvraagsnapshot
+        {
+            Samenvatting = Tekst.Vrij(invoer.Samenvatting),
+            Bijlagen = [.. (invoer.Bijlagen ?? []).Select(b => new Bijlage(Tekst.Regel(b.Titel), Tekst.Vrij(b.Tekst)))],
+        },
+        Gevraagd = VraagtOndersteuning(invoer.Soort) && invoer.Gevraagd is { } g
+            ? g with { Soort = Tekst.Regel(g.Soort), Intensiteit = Tekst.RegelOfNull(g.Intensiteit) }
+            : null,
+        IngediendOp = nu,
+        IngediendDoor = door.Id,
+        IngediendDoorNaam = Tekst.Regel(door.Weergave) is { Length: > 200 } lang ? lang[..200] : Tekst.Regel(door.Weergave),
+    };
+
+    /// <summary>The student's identifying fields as the SWV keeps them (ADR 0010).</summary>
+    private static Leerlinggegevens Gegevens(Indienleerling wie) => new(
+        wie.Leerling.VolledigeNaam, wie.Leerling.Geboortedatum, Tekst.RegelOfNull(wie.Leerjaar), Tekst.RegelOfNull(wie.Niveau));
 
     /// <summary>The kind in words, as in a sentence ("een individueel arrangement").</summary>
     public static string SoortInZin(Aanvraagsoort soort) => soort switch

@@ -78,7 +78,7 @@ public sealed partial class SignInHardeningTests(TwoSchoolsFixture fixture) : IC
             ["wrong second-factor code"] = () => TwoFactorPostAsync(twoFactorClient, "000000"),
         };
         var times = paths.Keys.ToDictionary(k => k, _ => new List<double>());
-        for (var round = 0; round < 6; round++)
+        for (var round = 0; round < 11; round++)
         {
             foreach (var (path, prepare) in paths)
             {
@@ -95,12 +95,14 @@ public sealed partial class SignInHardeningTests(TwoSchoolsFixture fixture) : IC
             await ResetFailuresAsync(wrong.Id, twoFactor.Id);
         }
         // The fastest of each path is its own cost: a busy machine (the E2E suite runs alongside) only ever adds time,
-        // and a spike in the reference's rounds must not make an honest path look too fast.
+        // and a spike in the reference's rounds must not make an honest path look too fast. A path without the password
+        // hash costs a few ms against ~100: a third of the reference still catches it, while the database work of a wrong
+        // password (its failure count) under load does not fail an honest path.
         var reference = times["wrong password"].Min();
         foreach (var (path, measured) in times)
         {
-            Assert.True(measured.Min() >= 0.5 * reference,
-                $"{path}: {measured.Min():0} ms against {reference:0} ms for a wrong password (fastest of 5)");
+            Assert.True(measured.Min() >= reference / 3,
+                $"{path}: {measured.Min():0} ms against {reference:0} ms for a wrong password (fastest of 10)");
         }
     }
 

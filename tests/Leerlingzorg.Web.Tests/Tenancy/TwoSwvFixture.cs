@@ -38,7 +38,14 @@ public sealed class TwoSwvFixture : IAsyncLifetime
         foreach (var (school, swv) in new[] { (X, SwvA), (Y, SwvA), (Z, SwvB) })
         {
             await using var db = App.ContextFor(school.School.Id);
-            db.Swvaanvragen.Add(Aanvraag(school, swv.Id));
+            var aanvraag = Aanvraag(school, swv.Id);
+            db.Swvaanvragen.Add(aanvraag);
+            // A group arrangement's student, sent by the school with it.
+            db.Groepsleden.Add(new Groepslid
+            {
+                SwvId = swv.Id, SchoolId = school.School.Id, AanvraagId = aanvraag.Id, LeerlingId = school.Leerlingen[1].Id,
+                Leerling = new("Leerling2 " + school.School.Naam, new DateOnly(2013, 4, 1), "1", "havo"),
+            });
             await db.SaveChangesAsync();
         }
         await VulAsync(SwvA.Id, manager.Id);

@@ -8,7 +8,7 @@ namespace Leerlingzorg.Web.Features.Dossier;
 
 /// <summary>
 /// The dossier source of the applications to the samenwerkingsverband (issue 12, ADR 0010): what the school sent and the
-/// SWV's decision on it. Read through the school-bound context: RLS <c>school_leest</c> lets a school read the rows it
+/// SWV's decision on it, the student's own and those of a group arrangement he is in. Read through the school-bound context: RLS <c>school_leest</c> lets a school read the rows it
 /// sent, never another school's; Zorg level like the rest of the support structure.
 /// </summary>
 public static class Aanvraagbronnen
@@ -30,7 +30,7 @@ public static class Aanvraagbronnen
 
     /// <summary>An application sent, on the school's day of sending.</summary>
     public static readonly Inline.Deel<Func<LeerlingzorgDbContext, Guid, bool, IQueryable<TijdlijnItem>>> Ingediend =
-        new((db, leerlingId, zorg) => db.Swvaanvragen.Where(a => zorg && a.LeerlingId == leerlingId)
+        new((db, leerlingId, zorg) => db.Swvaanvragen.Where(a => zorg && (a.LeerlingId == leerlingId || db.Groepsleden.Any(g => g.AanvraagId == a.Id && g.LeerlingId == leerlingId)))
             .Select(a => new TijdlijnItem
             {
                 Soort = TijdlijnSoort.SwvAanvraag,
@@ -38,7 +38,7 @@ public static class Aanvraagbronnen
                 GesprekId = null,
                 Datum = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(EF.Property<DateTime>(a, nameof(Swvaanvraag.IngediendOp)), Schoolkalender.ZoneId)),
                 Tijdstip = a.IngediendOp,
-                Titel = Soortnaam.Roep(a.Soort),
+                Titel = Soortnaam.Roep(a.Soort) + (a.Groepsgrootte == null ? "" : " voor " + a.Groepsgrootte.Value.ToString() + " leerlingen"),
                 GesprekSoortId = null,
                 Persoon = a.IngediendDoorNaam,
                 Vertrouwelijkheid = null,
@@ -51,7 +51,8 @@ public static class Aanvraagbronnen
 
     /// <summary>The SWV's decision on it: the outcome with the amount, until when, and its reasons.</summary>
     public static readonly Inline.Deel<Func<LeerlingzorgDbContext, Guid, bool, IQueryable<TijdlijnItem>>> Besloten =
-        new((db, leerlingId, zorg) => db.Swvaanvragen.Where(a => zorg && a.LeerlingId == leerlingId && a.BesluitOp != null && a.Uitkomst != null)
+        new((db, leerlingId, zorg) => db.Swvaanvragen.Where(a => zorg && (a.LeerlingId == leerlingId || db.Groepsleden.Any(g => g.AanvraagId == a.Id && g.LeerlingId == leerlingId))
+                && a.BesluitOp != null && a.Uitkomst != null)
             .Select(a => new TijdlijnItem
             {
                 Soort = TijdlijnSoort.SwvBesluit,
@@ -73,5 +74,10 @@ public static class Aanvraagbronnen
             }));
 
     public static IDossierbron<Swvaanvraag> Aanvragen { get; } = new Ondersteuningsbronnen.ZorgBron<Swvaanvraag>("aanvragen bij het samenwerkingsverband",
-        (db, leerlingId, zorg) => db.Swvaanvragen.Where(a => zorg && a.LeerlingId == leerlingId), Ingediend, Besloten);
+        (db, leerlingId, zorg) => db.Swvaanvragen.Where(a => zorg
+            && (a.LeerlingId == leerlingId || db.Groepsleden.Any(g => g.AanvraagId == a.Id && g.LeerlingId == leerlingId))), Ingediend, Besloten)
+    {
+        // A group arrangement's students: read with their application, never on their own.
+        Onderdelen = [typeof(Groepslid)],
+    };
 }

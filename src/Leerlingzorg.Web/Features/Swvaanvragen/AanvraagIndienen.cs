@@ -15,7 +15,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Leerlingzorg.Web.Features.Swvaanvragen;
 
 /// <summary>What the staff member fills in in the dialog "Aanvraag bij het samenwerkingsverband".</summary>
-public sealed class AanvraagInvoer
+public class AanvraagInvoer
 {
     public Guid LeerlingId { get; set; }
     public Aanvraagsoort? Soort { get; set; }
@@ -42,7 +42,9 @@ public sealed class AanvraagInvoerValidator : AbstractValidator<AanvraagInvoer>
         RuleFor(x => x.Soort).NotNull().WithMessage("Kies wat u aanvraagt.");
         RuleFor(x => x.Vraag).Verplicht().WithMessage("Vul de vraag aan het samenwerkingsverband in.")
             .VrijeTekst(Swvaanvraag.MaxVraag).WithMessage("De vraag: " + TekstRegels.Hooguit(Swvaanvraag.MaxVraag));
-        RuleFor(x => x.Samenvatting).Verplicht().WithMessage("Vul een samenvatting van de situatie van de leerling in.")
+        RuleFor(x => x.Samenvatting).Verplicht().WithMessage(x => x.Soort == Aanvraagsoort.Groep
+                ? "Vul een samenvatting in: wat de groep gemeen heeft en wat de school al deed."
+                : "Vul een samenvatting van de situatie van de leerling in.")
             .VrijeTekst(Swvaanvraag.MaxSamenvatting).WithMessage("De samenvatting: " + TekstRegels.Hooguit(Swvaanvraag.MaxSamenvatting));
         RuleFor(x => x.BijlageTitel).Tekst(Swvaanvraag.MaxBijlageTitel).WithMessage("De titel van de bijlage: " + TekstRegels.Hooguit(Swvaanvraag.MaxBijlageTitel));
         RuleFor(x => x.BijlageTekst).VrijeTekst(Swvaanvraag.MaxBijlageTekst).WithMessage("De bijlage: " + TekstRegels.Hooguit(Swvaanvraag.MaxBijlageTekst));
@@ -186,7 +188,7 @@ public sealed class AanvraagIndienenHandler(
 
     private static string Knip(string tekst, int max) => tekst.Length <= max ? tekst : tekst[..(max - 1)] + "…";
 
-    private static Aanvraaginvoer Naar(AanvraagInvoer x, IReadOnlyList<Bijlage> bijlagen) => new(
+    internal static Aanvraaginvoer Naar(AanvraagInvoer x, IReadOnlyList<Bijlage> bijlagen) => new(
         x.Soort!.Value, x.Vraag, x.Samenvatting, bijlagen,
         x.VraagtOndersteuning && x.Van is { } van && x.Tot is { } tot && x.Kosten is { } kosten
             ? new GevraagdeOndersteuning(x.OndersteuningSoort ?? "", x.Intensiteit, DateOnly.FromDateTime(van), DateOnly.FromDateTime(tot), kosten)

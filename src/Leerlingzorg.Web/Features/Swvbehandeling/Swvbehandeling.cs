@@ -40,7 +40,8 @@ public sealed record SwvStart(
 /// <summary>What the detail page shows and which actions the user may take on it now.</summary>
 public sealed record SwvDetail(
     Swvaanvraag Aanvraag, string School, DateOnly Vandaag, IReadOnlyList<Beoordeling> Beoordelingen, IReadOnlyList<Besteding> Bestedingen,
-    Budgetstand Budget, bool MagInBehandelingNemen, Beoordelaarsrol? BeoordeeltAls, bool MagBeslissen, bool MagCto, bool MagBesteden)
+    Budgetstand Budget, bool MagInBehandelingNemen, Beoordelaarsrol? BeoordeeltAls, bool MagBeslissen, bool MagCto, bool MagBesteden,
+    IReadOnlyList<Groepslid> Groepsleden)
 {
     public decimal Besteed => Bestedingen.Sum(b => b.Bedrag);
 }
@@ -169,6 +170,8 @@ public sealed class SwvbehandelingHandler(IDbContextFactory<LeerlingzorgDbContex
         }
         var beoordelingen = await db.Beoordelingen.Where(b => b.AanvraagId == id).OrderBy(b => b.Op).ToListAsync(cancellationToken);
         var bestedingen = await db.Bestedingen.Where(b => b.AanvraagId == id).OrderBy(b => b.Datum).ThenBy(b => b.Op).ToListAsync(cancellationToken);
+        var groepsleden = aanvraag.Groepsgrootte is null ? []
+            : await db.Groepsleden.Where(g => g.AanvraagId == id).OrderBy(g => g.Id).ToListAsync(cancellationToken);
         var school = await db.Scholen.Where(s => s.Id == aanvraag.SchoolId).Select(s => s.Naam).FirstOrDefaultAsync(cancellationToken) ?? "";
         var (budget, _) = await BudgetAsync(db, Schooljaar.Op(aanvraag.Gevraagd?.Van ?? vandaag), new Dictionary<Guid, string>(), cancellationToken);
         var rol = Beoordelaar(currentUser, aanvraag);
@@ -177,8 +180,9 @@ public sealed class SwvbehandelingHandler(IDbContextFactory<LeerlingzorgDbContex
             aanvraag.IsOpen && rol is not null && beoordelingen.All(b => b.DoorId != ik) && !aanvraag.IsBeoordeeld(beoordelingen) ? rol : null,
             aanvraag.IsOpen && aanvraag.Soort != Aanvraagsoort.CtoAdvies && currentUser.IsInRol(Rollen.SwvManager),
             aanvraag.IsOpen && aanvraag.Soort == Aanvraagsoort.CtoAdvies,
-            aanvraag.IsArrangement && aanvraag.ToegekendBedrag is not null && MagBesteden(currentUser));
-        await AuditLeesAsync(db, aanvraag.LeerlingId is { } l ? [l] : [], $"aanvraag samenwerkingsverband {id} bekeken", cancellationToken);
+            aanvraag.IsArrangement && aanvraag.ToegekendBedrag is not null && MagBesteden(currentUser),
+            [.. groepsleden.OrderBy(g => g.Leerling.Naam, StringComparer.Create(Nl, true))]);
+        await AuditLeesAsync(db, aanvraag.LeerlingId is { } l ? [l] : [.. groepsleden.Select(g => g.LeerlingId)], $"aanvraag samenwerkingsverband {id} bekeken", cancellationToken);
         return detail;
     }
 
@@ -399,22 +403,22 @@ public sealed class SwvbehandelingHandler(IDbContextFactory<LeerlingzorgDbContex
         var cto = await db.Swvaanvragen
             .Where(a => a.Status == Aanvraagstatus.InBehandeling && a.GeplandOp != null && a.GeplandOp >= nu && a.GeplandOp <= nu.AddDays(VooruitDagen))
             .OrderBy(a => a.GeplandOp).Take(AantalTermijnen)
-            .Select(a => new { a.Id, a.LeerlingId, a.GeplandOp, a.Leerling, a.SchoolId }).ToListAsync(cancellationToken);
+            .Select(a => new { a.Id, a.LeerlingId, a.GeplandOp, a.Leerling, a.Groepsgrootte, a.SchoolId }).ToListAsync(cancellationToken);
         var evaluaties = await db.Swvaanvragen
             .Where(a => a.Status == Aanvraagstatus.Besloten && a.EvaluatieOp != null && a.EvaluatieOp <= tot && a.ToegekendTot >= vandaag)
             .OrderBy(a => a.EvaluatieOp).Take(AantalTermijnen)
-            .Select(a => new { a.Id, a.LeerlingId, a.EvaluatieOp, a.Leerling, a.SchoolId }).ToListAsync(cancellationToken);
+            .Select(a => new { a.Id, a.LeerlingId, a.EvaluatieOp, a.Leerling, a.Groepsgrootte, a.SchoolId }).ToListAsync(cancellationToken);
         var wachtend = await db.Swvaanvragen.Where(a => a.Status == Aanvraagstatus.Ingediend && a.IngediendOp <= wachtSinds)
             .OrderBy(a => a.IngediendOp).Take(AantalTermijnen)
-            .Select(a => new { a.Id, a.LeerlingId, a.IngediendOp, a.Leerling, a.SchoolId, a.Soort }).ToListAsync(cancellationToken);
+            .Select(a => new { a.Id, a.LeerlingId, a.IngediendOp, a.Leerling, a.Groepsgrootte, a.SchoolId, a.Soort }).ToListAsync(cancellationToken);
         return
         [
             .. cto.Select(a => new SwvTermijn(a.Id, a.LeerlingId, Schoolkalender.DatumVan(a.GeplandOp!.Value),
-                $"CTO-overleg om {Schoolkalender.Tijd(a.GeplandOp.Value)}", a.Leerling?.Naam ?? "", scholen.GetValueOrDefault(a.SchoolId, ""), false)),
-            .. evaluaties.Select(a => new SwvTermijn(a.Id, a.LeerlingId, a.EvaluatieOp!.Value, "Evaluatie van het arrangement", a.Leerling?.Naam ?? "Groep",
+                $"CTO-overleg om {Schoolkalender.Tijd(a.GeplandOp.Value)}", Wie(a.Leerling, a.Groepsgrootte), scholen.GetValueOrDefault(a.SchoolId, ""), false)),
+            .. evaluaties.Select(a => new SwvTermijn(a.Id, a.LeerlingId, a.EvaluatieOp!.Value, "Evaluatie van het arrangement", Wie(a.Leerling, a.Groepsgrootte),
                 scholen.GetValueOrDefault(a.SchoolId, ""), a.EvaluatieOp < vandaag)),
             .. wachtend.Select(a => new SwvTermijn(a.Id, a.LeerlingId, Schoolkalender.DatumVan(a.IngediendOp),
-                $"{Swvaanvraag.Weergave(a.Soort)} wacht al meer dan {WachtDagen} dagen op behandeling", a.Leerling?.Naam ?? "Groep",
+                $"{Swvaanvraag.Weergave(a.Soort)} wacht al meer dan {WachtDagen} dagen op behandeling", Wie(a.Leerling, a.Groepsgrootte),
                 scholen.GetValueOrDefault(a.SchoolId, ""), true)),
         ];
     }
@@ -423,8 +427,11 @@ public sealed class SwvbehandelingHandler(IDbContextFactory<LeerlingzorgDbContex
         await db.Scholen.Where(s => s.SamenwerkingsverbandId == currentUser.SamenwerkingsverbandId)
             .Select(s => new { s.Id, s.Naam }).ToDictionaryAsync(s => s.Id, s => s.Naam, cancellationToken);
 
+    /// <summary>The student's name, or for a group arrangement "Groep van 4 leerlingen".</summary>
+    public static string Wie(Leerlinggegevens? leerling, int? groepsgrootte) => leerling?.Naam ?? $"Groep van {groepsgrootte} leerlingen";
+
     private static SwvRegel Regel(Swvaanvraag a, IReadOnlyDictionary<Guid, string> scholen) => new(
-        a.Id, a.Soort, a.Status, scholen.GetValueOrDefault(a.SchoolId, ""), a.Leerling?.Naam ?? "Groep", a.IngediendOp,
+        a.Id, a.Soort, a.Status, scholen.GetValueOrDefault(a.SchoolId, ""), Wie(a.Leerling, a.Groepsgrootte), a.IngediendOp,
         a.Gevraagd?.Kosten, a.Uitkomst, a.ToegekendBedrag, a.Gevraagd?.Soort);
 
     private async Task AuditLeesAsync(LeerlingzorgDbContext db, List<Guid> leerlingIds, string detail, CancellationToken cancellationToken)

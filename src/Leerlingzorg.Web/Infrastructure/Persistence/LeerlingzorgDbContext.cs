@@ -80,6 +80,7 @@ public sealed class LeerlingzorgDbContext(DbContextOptions<LeerlingzorgDbContext
     public DbSet<Mail.Mailbericht> Mailberichten => Set<Mail.Mailbericht>();
     public DbSet<Domain.Aanvragen.Swvaanvraag> Swvaanvragen => Set<Domain.Aanvragen.Swvaanvraag>();
     public DbSet<Domain.Aanvragen.Beoordeling> Beoordelingen => Set<Domain.Aanvragen.Beoordeling>();
+    public DbSet<Domain.Aanvragen.Groepslid> Groepsleden => Set<Domain.Aanvragen.Groepslid>();
     public DbSet<Domain.Ondersteuningsprofielen.Ondersteuningsprofiel> Ondersteuningsprofielen => Set<Domain.Ondersteuningsprofielen.Ondersteuningsprofiel>();
     /// <summary>Public data outside the tenancy (ADR 0010): every reader sees every row; only its own school writes one.</summary>
     public DbSet<Domain.Ondersteuningsprofielen.GepubliceerdProfiel> GepubliceerdeProfielen => Set<Domain.Ondersteuningsprofielen.GepubliceerdProfiel>();

@@ -41,7 +41,7 @@ internal sealed class SwvaanvraagConfiguration : IEntityTypeConfiguration<Swvaan
         builder.HasIndex(a => new { a.SwvId, a.ToegekendTot });
     }
 
-    private static void Jsonb<T>(PropertyBuilder<T> property) => property.HasColumnType("jsonb")
+    internal static void Jsonb<T>(PropertyBuilder<T> property) => property.HasColumnType("jsonb")
         .HasConversion(
             v => JsonSerializer.Serialize(v, Json),
             s => JsonSerializer.Deserialize<T>(s, Json)!,
@@ -49,6 +49,25 @@ internal sealed class SwvaanvraagConfiguration : IEntityTypeConfiguration<Swvaan
                 (a, b) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(b, Json),
                 v => JsonSerializer.Serialize(v, Json).GetHashCode(StringComparison.Ordinal),
                 v => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, Json), Json)!));
+}
+
+/// <summary>The students of a group arrangement, as the school sent them: SWV-owned, read by the sending school.</summary>
+internal sealed class GroepslidConfiguration : IEntityTypeConfiguration<Groepslid>
+{
+    public void Configure(EntityTypeBuilder<Groepslid> builder)
+    {
+        builder.ToTable("swv_groepsleden");
+        builder.HasOne<Samenwerkingsverband>().WithMany().HasForeignKey(g => g.SwvId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<School>().WithMany().HasForeignKey(g => g.SchoolId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Swvaanvraag>().WithMany()
+            .HasForeignKey(g => new { g.SwvId, g.AanvraagId })
+            .HasPrincipalKey(a => new { a.SwvId, a.Id })
+            .OnDelete(DeleteBehavior.Restrict);
+        SwvaanvraagConfiguration.Jsonb(builder.Property(g => g.Leerling));
+        // The SWV's application page (its students) and a school's student timeline (the group arrangements he is in).
+        builder.HasIndex(g => new { g.SwvId, g.AanvraagId });
+        builder.HasIndex(g => new { g.SchoolId, g.LeerlingId });
+    }
 }
 
 /// <summary>An SWV-internal assessment of an application; never visible to the school.</summary>

@@ -309,6 +309,50 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                     b.ToTable("swv_bestedingen", (string)null);
                 });
 
+            modelBuilder.Entity("Leerlingzorg.Domain.Aanvragen.Groepslid", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AanvraagId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("aanvraag_id");
+
+                    b.Property<string>("Leerling")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("leerling");
+
+                    b.Property<Guid>("LeerlingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("leerling_id");
+
+                    b.Property<int?>("OppVersie")
+                        .HasColumnType("integer")
+                        .HasColumnName("opp_versie");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("school_id");
+
+                    b.Property<Guid>("SwvId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("swv_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_swv_groepsleden");
+
+                    b.HasIndex("SchoolId", "LeerlingId")
+                        .HasDatabaseName("ix_swv_groepsleden_school_id_leerling_id");
+
+                    b.HasIndex("SwvId", "AanvraagId")
+                        .HasDatabaseName("ix_swv_groepsleden_swv_id_aanvraag_id");
+
+                    b.ToTable("swv_groepsleden", (string)null);
+                });
+
             modelBuilder.Entity("Leerlingzorg.Domain.Aanvragen.Swvaanvraag", b =>
                 {
                     b.Property<Guid>("Id")
@@ -341,6 +385,10 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                     b.Property<string>("Gevraagd")
                         .HasColumnType("jsonb")
                         .HasColumnName("gevraagd");
+
+                    b.Property<int?>("Groepsgrootte")
+                        .HasColumnType("integer")
+                        .HasColumnName("groepsgrootte");
 
                     b.Property<Guid>("IngediendDoor")
                         .HasColumnType("uuid")
@@ -3544,6 +3592,31 @@ namespace Leerlingzorg.Web.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_swv_bestedingen_swvaanvragen_swv_id_aanvraag_id");
+                });
+
+            modelBuilder.Entity("Leerlingzorg.Domain.Aanvragen.Groepslid", b =>
+                {
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_swv_groepsleden_scholen_school_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Organisatie.Samenwerkingsverband", null)
+                        .WithMany()
+                        .HasForeignKey("SwvId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_swv_groepsleden_samenwerkingsverbanden_swv_id");
+
+                    b.HasOne("Leerlingzorg.Domain.Aanvragen.Swvaanvraag", null)
+                        .WithMany()
+                        .HasForeignKey("SwvId", "AanvraagId")
+                        .HasPrincipalKey("SwvId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_swv_groepsleden_swvaanvragen_swv_id_aanvraag_id");
                 });
 
             modelBuilder.Entity("Leerlingzorg.Domain.Aanvragen.Swvaanvraag", b =>
