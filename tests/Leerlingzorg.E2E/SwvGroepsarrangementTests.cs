@@ -83,6 +83,21 @@ public sealed class SwvGroepsarrangementTests(AppHost host)
         await Wachten.TotStilAsync(zorg);
         await zorg.ScreenshotAsync(new() { Path = Path.Combine(AppHost.Screenshots, "swv-school-aanvragen.png") });
 
+        // On a phone: the dialog fits, and a 100k paste with a NUL gets a Dutch message and stays in the field.
+        await Wachten.OpBreedteAsync(zorg, 375, 800);
+        await zorg.GetByTestId("groep-nieuw").ClickAsync();
+        await Expect(dialoog).ToBeVisibleAsync();
+        var plak = "Geplakt verslag\u0000 " + new string('x', 100_000);
+        await dialoog.GetByTestId("groep-samenvatting").FillAsync(plak);
+        await dialoog.GetByTestId("groep-samenvatting").BlurAsync();
+        await zorg.GetByTestId("groep-indienen").ClickAsync();
+        await Expect(dialoog).ToContainTextAsync("hooguit 8.000 tekens", new() { IgnoreCase = true });
+        Assert.True((await dialoog.GetByTestId("groep-samenvatting").InputValueAsync()).Length > 100_000);
+        Assert.True(await zorg.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "De groepsdialoog steekt op 375 px uit.");
+        await Wachten.TotStilAsync(zorg);
+        await zorg.ScreenshotAsync(new() { Path = Path.Combine(AppHost.Screenshots, "swv-groepsarrangement-375.png") });
+        await Wachten.OpBreedteAsync(zorg, 1366, 900);
+
         // The SWV sees the group: who, born when, which year and level, and whether there is an OPP; nothing more.
         var ortho = await host.LoginAsync("swv.orthopedagoog@swv-vallei-rijn.example");
         await Expect(ortho.GetByRole(AriaRole.Heading, new() { Name = "Aanvragen", Level = 1 })).ToBeVisibleAsync();

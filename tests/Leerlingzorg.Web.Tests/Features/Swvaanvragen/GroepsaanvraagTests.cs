@@ -113,6 +113,20 @@ public sealed class GroepsaanvraagTests(TwoSchoolsFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_pasted_text_too_long_or_with_control_characters_is_refused_in_Dutch_and_nothing_is_saved()
+    {
+        var s = await ScenarioAsync("Groep te lang", 0, 1);
+        var zco = await Data.UserAsync(s.School.Id, Rollen.Zorgcoordinator);
+        var invoer = Invoer(s.Leerlingen[0].Id, s.Leerlingen[1].Id);
+        invoer.Samenvatting = "\u0000\u0007" + new string('x', 100_000);
+        var result = await IndienenAlsAsync(zco, Rollen.Zorgcoordinator, invoer);
+        Assert.Equal(FoutSoort.Ongeldig, result.Fout!.Soort);
+        Assert.Contains("Hooguit", result.Fout.Melding, StringComparison.Ordinal);
+        await using var db = fixture.App.ContextFor(s.School.Id);
+        Assert.Equal(0, await db.Swvaanvragen.CountAsync());
+    }
+
+    [Fact]
     public async Task One_student_a_mentor_or_a_student_of_another_school_is_refused()
     {
         var s = await ScenarioAsync("Groep weigeringen", 0, 1, 2);
